@@ -1,0 +1,57 @@
+// The `abacus` command: dispatches subcommands, maps bad input to exit 2 and other failures to 1.
+
+import { InputError } from "./errors.js";
+import { UsageError } from "./cli/args.js";
+import * as bench from "./cli/bench.js";
+import * as trace from "./cli/trace.js";
+import * as trainCmd from "./cli/train.js";
+import * as vocab from "./cli/vocab.js";
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[]): number | Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  trace: { summary: "run a prompt and print every intermediate tensor as JSON", ...trace },
+  train: { summary: "train the tiny GPT and write its weights", ...trainCmd },
+  vocab: { summary: "list the words the model knows", ...vocab },
+  bench: { summary: "benchmarks (model)", ...bench },
+};
+
+const HELP = `abacus: explainer videos of a real tiny transformer
+
+Usage: abacus <command> [options]     (abacus <command> --help for details)
+
+Commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join("\n")}`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    console.log(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; expected one of ${Object.keys(COMMANDS).join(", ")}`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      console.log(command.usage);
+      return 0;
+    }
+    return await command.run(rest);
+  } catch (err) {
+    const prefix = `abacus${command ? ` ${name}` : ""}: `;
+    if (err instanceof UsageError) {
+      console.error(`${prefix}${err.message}\n\n${command ? command.usage : HELP}`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      console.error(`${prefix}${err.message}`);
+      return 2;
+    }
+    console.error(`${prefix}${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}

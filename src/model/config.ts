@@ -1,0 +1,69 @@
+// Model shapes and training settings as zod-validated data; a bigger model is one more preset.
+
+import { z } from "zod";
+
+export const ModelConfigSchema = z
+  .object({
+    vocabSize: z.number().int().min(2),
+    contextLength: z.number().int().min(1),
+    dModel: z.number().int().min(1),
+    nLayer: z.number().int().min(1),
+    nHead: z.number().int().min(1),
+  })
+  .strict()
+  .refine((c) => c.dModel % c.nHead === 0, {
+    message: "dModel must be a multiple of nHead",
+    path: ["dModel"],
+  });
+
+export type ModelConfig = z.infer<typeof ModelConfigSchema>;
+
+/** Shapes without the vocabulary size, which comes from the tokenizer. */
+export type ModelShape = Omit<ModelConfig, "vocabSize">;
+
+export const PRESETS = {
+  tiny: { contextLength: 32, dModel: 32, nLayer: 2, nHead: 4 },
+  small: { contextLength: 64, dModel: 64, nLayer: 4, nHead: 4 },
+} as const satisfies Record<string, ModelShape>;
+
+export type PresetName = keyof typeof PRESETS;
+
+export const TrainConfigSchema = z
+  .object({
+    preset: z.enum(Object.keys(PRESETS) as [PresetName, ...PresetName[]]),
+    seed: z.number().int().min(0).max(0xffffffff),
+    steps: z.number().int().min(1).max(1_000_000),
+    batchSize: z.number().int().min(1),
+    learningRate: z.number().positive(),
+    warmupSteps: z.number().int().min(0),
+    minLearningRateRatio: z.number().min(0).max(1),
+    weightDecay: z.number().min(0),
+    beta1: z.number().min(0).max(1),
+    beta2: z.number().min(0).max(1),
+    eps: z.number().positive(),
+    gradClip: z.number().positive(),
+    initStd: z.number().positive(),
+  })
+  .strict();
+
+export type TrainConfig = z.infer<typeof TrainConfigSchema>;
+
+export const DEFAULT_TRAIN: TrainConfig = {
+  preset: "tiny",
+  seed: 1337,
+  steps: 1500,
+  batchSize: 16,
+  learningRate: 0.005,
+  warmupSteps: 100,
+  minLearningRateRatio: 0.1,
+  weightDecay: 0.01,
+  beta1: 0.9,
+  beta2: 0.99,
+  eps: 1e-8,
+  gradClip: 1.0,
+  initStd: 0.02,
+};
+
+export function headSize(c: ModelShape): number {
+  return c.dModel / c.nHead;
+}
