@@ -3,6 +3,7 @@
 import { InputError } from "./errors.js";
 import { UsageError } from "./cli/args.js";
 import * as bench from "./cli/bench.js";
+import * as storyboard from "./cli/storyboard.js";
 import * as trace from "./cli/trace.js";
 import * as trainCmd from "./cli/train.js";
 import * as vocab from "./cli/vocab.js";
@@ -17,7 +18,8 @@ const COMMANDS: Record<string, Command> = {
   trace: { summary: "run a prompt and print every intermediate tensor as JSON", ...trace },
   train: { summary: "train the tiny GPT and write its weights", ...trainCmd },
   vocab: { summary: "list the words the model knows", ...vocab },
-  bench: { summary: "benchmarks (model)", ...bench },
+  storyboard: { summary: "print the flagship video's beat table for some props", ...storyboard },
+  bench: { summary: "benchmarks (model, scene)", ...bench },
 };
 
 const HELP = `abacus: explainer videos of a real tiny transformer

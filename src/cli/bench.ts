@@ -3,15 +3,21 @@
 import { DEFAULT_TRAIN } from "../model/config.js";
 import { readModel } from "../model/files.js";
 import { train } from "../model/train.js";
+import { makeContext } from "../story/context.js";
+import { DEFAULT_PROPS } from "../story/props.js";
+import { sceneStateAt } from "../story/scene-state.js";
 import { buildTrace } from "../trace/build.js";
 import { intOption, parse, UsageError } from "./args.js";
 
 export const usage = `Usage: abacus bench model [--runs N] [--steps N]
+       abacus bench scene [--runs N]
 
-Prints the median wall time of forward + trace for a 16-token prompt over N runs
-(default 50), and the training throughput in tokens/s over N steps (default 40).`;
+model: the median wall time of forward + trace for a 16-token prompt over N runs
+       (default 50), and the training throughput in tokens/s over N steps (default 40).
+scene: the median time of sceneStateAt per frame over the flagship's 540 frames,
+       N passes (default 5), for the default prompt and a 16-token prompt.`;
 
-export const BENCH_PROMPT = "the big sleepy cat was hungry so it ate the fish . the old dog sat on the";
+export const BENCH_PROMPT = "the big sleepy cat was hungry so it ate the fish . the dog sat on"; // 16 tokens
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,9 +26,10 @@ const median = (xs: number[]) => {
 
 export function run(argv: string[]): number {
   const { values, positionals } = parse(argv, { runs: { type: "string" }, steps: { type: "string" } }, true);
-  if (positionals.length !== 1 || positionals[0] !== "model") {
-    throw new UsageError(`expected a benchmark name: model; got ${positionals.length ? positionals.join(" ") : "none"}`);
+  if (positionals.length !== 1 || !["model", "scene"].includes(positionals[0])) {
+    throw new UsageError(`expected a benchmark name: model or scene; got ${positionals.length ? positionals.join(" ") : "none"}`);
   }
+  if (positionals[0] === "scene") return benchScene(intOption(values.runs, "--runs", 1, 1000, 5));
   const runs = intOption(values.runs, "--runs", 1, 100000, 50);
   const steps = intOption(values.steps, "--steps", 2, 100000, 40);
   const model = readModel();
@@ -45,5 +52,26 @@ export function run(argv: string[]): number {
   const stepMedian = median(stepTimes.slice(1));
   console.log(`forward+trace (${tokens} tokens): median ${median(times).toFixed(2)} ms over ${runs} runs`);
   console.log(`training: median ${stepMedian.toFixed(1)} ms/step of ${tokensPerStep} tokens = ${((1000 * tokensPerStep) / stepMedian).toFixed(0)} tokens/s over ${steps} steps`);
+  return 0;
+}
+
+function benchScene(passes: number): number {
+  const model = readModel();
+  for (const prompt of [DEFAULT_PROPS.prompt, BENCH_PROMPT]) {
+    const ctx = makeContext({ ...DEFAULT_PROPS, prompt, captions: "en" }, model);
+    const N = ctx.timeline.durationInFrames;
+    const times: number[] = [];
+    let cubes = 0;
+    for (let pass = 0; pass < passes + 1; pass++) {
+      for (let f = 0; f < N; f++) {
+        const t0 = performance.now();
+        const s = sceneStateAt(ctx, f);
+        if (pass > 0) times.push(performance.now() - t0); // pass 0 warms up
+        cubes = Math.max(cubes, s.blocks.reduce((n, b) => n + b.count, 0));
+      }
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`sceneStateAt, ${ctx.trace.tokens.length} tokens: median ${median(times).toFixed(3)} ms/frame, p95 ${sorted[Math.floor(0.95 * sorted.length)].toFixed(3)} ms over ${passes} x ${N} frames; busiest frame ${cubes} cubes`);
+  }
   return 0;
 }

@@ -1,0 +1,165 @@
+// Where every block of cubes sits in 3D: a pure function of the model's shape and the prompt length.
+// The pipeline runs left to right along x; a (T, W) tensor is T columns (tokens) of W cubes (features).
+
+import type { ModelConfig } from "../model/config.js";
+
+export type Vec3 = readonly [number, number, number];
+
+/** A grid of cells: column c, row r, depth d sit at origin + (c, ±r, −d) · pitch. */
+export interface Grid {
+  origin: Vec3;
+  cols: number;
+  rows: number;
+  depth: number;
+  /** +1: row 0 at the bottom (vectors); −1: row 0 at the top (matrices read like text). */
+  rowDir: 1 | -1;
+}
+
+export interface Box {
+  id: string;
+  center: Vec3;
+  size: Vec3;
+}
+
+export interface Tube {
+  id: string;
+  points: Vec3[];
+  radius: number;
+}
+
+export interface Layout {
+  T: number;
+  C: number;
+  headSize: number;
+  hidden: number;
+  nLayer: number;
+  topK: number;
+  /** Edge of a cube; the pitch between cube centres is 1. */
+  cube: number;
+  /** Rail slots for the prompt's tokens and the appended one (T + 1 of them). */
+  tokenSlots: Vec3[];
+  rail: Box;
+  grids: Record<GridId, Grid>;
+  slabs: Box[];
+  tubes: Tube[];
+  layerBoxes: Box[];
+  /** Regions the camera frames, by shot name. */
+  regions: Record<string, { min: Vec3; max: Vec3 }>;
+}
+
+export type GridId =
+  | "x0" | "ln1" | "q" | "k" | "v" | "att" | "attY" | "attProj" | "resid1"
+  | "ln2" | "fc" | "gelu" | "fcProj" | "resid2" | "lnf" | "bars" | `depth${number}`;
+
+export const GAP = 4;
+export const CUBE = 0.78;
+export const RAIL_Y = -3;
+export const BAR_MAX_HEIGHT = 14;
+
+/** Centre of cell (col, row, depth) of a grid. */
+export function cellCenter(g: Grid, col: number, row: number, depth = 0): Vec3 {
+  return [g.origin[0] + col, g.origin[1] + g.rowDir * row, g.origin[2] - depth];
+}
+
+/** Axis-aligned bounds of a grid's cube centres, padded by half a pitch. */
+export function gridBounds(g: Grid): { min: Vec3; max: Vec3 } {
+  const a = cellCenter(g, 0, 0, 0);
+  const b = cellCenter(g, g.cols - 1, g.rows - 1, g.depth - 1);
+  return {
+    min: [Math.min(a[0], b[0]) - 0.5, Math.min(a[1], b[1]) - 0.5, Math.min(a[2], b[2]) - 0.5],
+    max: [Math.max(a[0], b[0]) + 0.5, Math.max(a[1], b[1]) + 0.5, Math.max(a[2], b[2]) + 0.5],
+  };
+}
+
+const union = (...bs: { min: Vec3; max: Vec3 }[]) => ({
+  min: [0, 1, 2].map((i) => Math.min(...bs.map((b) => b.min[i]))) as unknown as Vec3,
+  max: [0, 1, 2].map((i) => Math.max(...bs.map((b) => b.max[i]))) as unknown as Vec3,
+});
+
+const boxBounds = (b: Box) => ({
+  min: [b.center[0] - b.size[0] / 2, b.center[1] - b.size[1] / 2, b.center[2] - b.size[2] / 2] as Vec3,
+  max: [b.center[0] + b.size[0] / 2, b.center[1] + b.size[1] / 2, b.center[2] + b.size[2] / 2] as Vec3,
+});
+
+export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
+  const C = config.dModel;
+  const hs = C / config.nHead;
+  const hidden = 4 * C;
+  const mid = (C - 1) / 2; // vertical centre of a C-tall column
+  let x = 0;
+  const next = (width: number) => {
+    const at = x;
+    x += width + GAP;
+    return at;
+  };
+  const column = (rows: number, at: number, y0 = 0, depth = 1): Grid => ({ origin: [at, y0, 0], cols: T, rows, depth, rowDir: 1 });
+
+  const grids = {} as Record<GridId, Grid>;
+  grids.x0 = column(C, next(T));
+  grids.ln1 = column(C, next(T));
+  const slabX = next(1);
+  const qkvX = next(T);
+  // q on top, then k, then v, each hs tall, centred on the residual column
+  const stack = 3 * hs + 4;
+  const yTop = mid + stack / 2 - 0.5;
+  grids.q = column(hs, qkvX, yTop - (hs - 1));
+  grids.k = column(hs, qkvX, yTop - (hs - 1) - (hs + 2));
+  grids.v = column(hs, qkvX, yTop - (hs - 1) - 2 * (hs + 2));
+  grids.att = { origin: [next(T), mid + (T - 1) / 2, 0], cols: T, rows: T, depth: 1, rowDir: -1 };
+  grids.attY = column(C, next(T));
+  grids.attProj = column(C, next(T));
+  grids.resid1 = column(C, next(T));
+  grids.ln2 = column(C, next(T));
+  grids.fc = column(C, next(T), 0, hidden / C); // the 4C hidden layer: C rows, 4 deep
+  grids.gelu = column(C, next(T), 0, hidden / C);
+  grids.fcProj = column(C, next(T));
+  grids.resid2 = column(C, next(T));
+  x += GAP; // breathing room before the stack of layers
+  for (let l = 0; l < config.nLayer; l++) grids[`depth${l}`] = column(C, next(T));
+  grids.lnf = { origin: [next(1), 0, 0], cols: 1, rows: C, depth: 1, rowDir: 1 };
+  grids.bars = { origin: [next(2 * topK), 0, 0], cols: topK, rows: 1, depth: 1, rowDir: 1 };
+  // bars stand two units apart
+  const barsEnd = grids.bars.origin[0] + 2 * (topK - 1);
+
+  const slabs: Box[] = (["q", "k", "v"] as const).map((name) => {
+    const g = grids[name];
+    return { id: `W${name}`, center: [slabX, g.origin[1] + (hs - 1) / 2, 0], size: [0.35, hs + 1.2, 3] };
+  });
+  slabs.push(
+    { id: "Wfc", center: [grids.fc.origin[0] - GAP / 2, mid, -1.5], size: [0.35, C + 1.2, 5] },
+    { id: "Wproj", center: [grids.fcProj.origin[0] - GAP / 2, mid, 0], size: [0.35, C + 1.2, 3] },
+    { id: "Wunembed", center: [grids.bars.origin[0] - GAP / 2, mid / 2, 0], size: [0.35, C / 2 + 1.2, 3] },
+  );
+  const layerBoxes: Box[] = [];
+  for (let l = 0; l < config.nLayer; l++) {
+    const g = grids[`depth${l}`];
+    layerBoxes.push({ id: `layer${l}`, center: [g.origin[0] + (T - 1) / 2, mid, 0], size: [T + 1.6, C + 1.6, 2.6] });
+  }
+  const top = C + 1.5;
+  const cx = (g: Grid) => g.origin[0] + (g.cols - 1) / 2;
+  const tubes: Tube[] = [
+    // the residual stream skips over the attention and the MLP, and is added back in
+    { id: "skip.attention", points: [[cx(grids.x0), top, 0], [cx(grids.x0), top + 3, 0], [cx(grids.resid1), top + 3, 0], [cx(grids.resid1), top, 0]], radius: 0.5 },
+    { id: "skip.mlp", points: [[cx(grids.resid1), top, 0], [cx(grids.resid1), top + 3, 0], [cx(grids.resid2), top + 3, 0], [cx(grids.resid2), top, 0]], radius: 0.5 },
+    { id: "flow.attention", points: [[cx(grids.attY), -1.5, 0], [cx(grids.resid1), -1.5, 0]], radius: 0.35 },
+    { id: "flow.depth", points: [[cx(grids.resid2), mid, 0], [cx(grids[`depth${config.nLayer - 1}`]) + T, mid, 0]], radius: 0.6 },
+    { id: "flow.output", points: [[grids.lnf.origin[0], mid, 0], [barsEnd, mid / 2, 0]], radius: 0.35 },
+  ];
+  const tokenSlots: Vec3[] = Array.from({ length: T + 1 }, (_, t) => [t, RAIL_Y, 0] as Vec3);
+  const rail: Box = { id: "rail", center: [T / 2, RAIL_Y - 0.6, 0], size: [T + 3, 0.2, 1.6] };
+
+  const g = (id: GridId) => gridBounds(grids[id]);
+  const barBox = { min: [grids.bars.origin[0] - 1, -1, -1] as Vec3, max: [barsEnd + 1, BAR_MAX_HEIGHT + 2, 1] as Vec3 };
+  const regions = {
+    tokens: union(boxBounds(rail), { min: [-3, RAIL_Y - 3, 0], max: [T + 3, RAIL_Y + 9, 0] }),
+    embed: union(g("x0"), boxBounds(rail)),
+    attentionIn: union(g("x0"), g("ln1"), g("q"), g("v")),
+    scores: union(g("q"), g("v"), g("att")),
+    attentionOut: union(g("att"), g("attY"), g("attProj"), g("resid1")),
+    mlp: union(g("resid1"), g("ln2"), g("fc"), g("gelu"), g("fcProj"), g("resid2")),
+    depth: union(g("resid2"), ...layerBoxes.map(boxBounds)),
+    output: union(g("lnf"), barBox),
+    overview: union(g("x0"), boxBounds(rail), g("resid2"), g("lnf"), barBox, ...layerBoxes.map(boxBounds)),
+  };
+  return { T, C, headSize: hs, hidden, nLayer: config.nLayer, topK, cube: CUBE, tokenSlots, rail, grids, slabs, tubes, layerBoxes, regions };
+}

@@ -1,0 +1,61 @@
+// Everything a video needs that does not change from frame to frame, computed once from the props.
+
+import { InputError } from "../errors.js";
+import { type CameraShot, type ShotName, shots } from "../layout/camera.js";
+import { layoutModel, type Layout } from "../layout/model-layout.js";
+import { colorScale } from "../layout/palette.js";
+import { THEMES, type Theme } from "../layout/themes.js";
+import type { LoadedModel } from "../model/weights.js";
+import { buildTrace } from "../trace/build.js";
+import type { Trace } from "../trace/schema.js";
+import { compile, type Timeline } from "./compile.js";
+import { llmExplainerBeats } from "./explainers.js";
+import { durationInFrames, type ExplainerProps } from "./props.js";
+
+export interface SceneContext {
+  props: ExplainerProps;
+  trace: Trace;
+  theme: Theme;
+  layout: Layout;
+  timeline: Timeline;
+  shots: Record<ShotName, CameraShot>;
+  /** Colour scale (largest |value|) of every tensor. */
+  scales: Record<string, number>;
+  layer: number;
+  head: number;
+}
+
+/** Checks the props that depend on the model (focus layer and head, prompt) and builds the trace. */
+export function traceForProps(props: ExplainerProps, model: LoadedModel): Trace {
+  const c = model.params.config;
+  if (props.focusLayer >= c.nLayer) throw new InputError("props.focusLayer", `an integer from 0 to ${c.nLayer - 1}`, String(props.focusLayer));
+  if (props.focusHead >= c.nHead) throw new InputError("props.focusHead", `an integer from 0 to ${c.nHead - 1}`, String(props.focusHead));
+  try {
+    return buildTrace(model, props.prompt, props.topK);
+  } catch (err) {
+    if (err instanceof InputError && err.field === "prompt") throw new InputError("props.prompt", err.expected, err.actual, err.hint);
+    throw err;
+  }
+}
+
+export function contextFromTrace(props: ExplainerProps, trace: Trace): SceneContext {
+  const T = trace.tokens.length;
+  const layout = layoutModel(trace.model, T, props.topK);
+  const scales: Record<string, number> = {};
+  for (const [id, t] of Object.entries(trace.tensors)) scales[id] = colorScale(t.data);
+  return {
+    props,
+    trace,
+    theme: THEMES[props.theme],
+    layout,
+    timeline: compile(llmExplainerBeats(T, trace.model.nLayer), props.fps, durationInFrames(props)),
+    shots: shots(layout, props.width / props.height),
+    scales,
+    layer: props.focusLayer,
+    head: props.focusHead,
+  };
+}
+
+export function makeContext(props: ExplainerProps, model: LoadedModel): SceneContext {
+  return contextFromTrace(props, traceForProps(props, model));
+}

@@ -1,0 +1,19 @@
+// Easing (rate) functions on [0, 1], as in manim's rate functions.
+
+export type Easing = (t: number) => number;
+
+export const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
+export const linear: Easing = (t) => clamp01(t);
+export const easeInCubic: Easing = (t) => clamp01(t) ** 3;
+export const easeOutCubic: Easing = (t) => 1 - (1 - clamp01(t)) ** 3;
+export const easeInOutCubic: Easing = (t) => {
+  const x = clamp01(t);
+  return x < 0.5 ? 4 * x * x * x : 1 - (-2 * x + 2) ** 3 / 2;
+};
+/** Smooth start and stop with zero slope at both ends (smoothstep). */
+export const smooth: Easing = (t) => {
+  const x = clamp01(t);
+  return x * x * (3 - 2 * x);
+};
+/** The part of [0, 1] that falls in [a, b], rescaled to [0, 1]: for sub-steps of one clip. */
+export const window = (t: number, a: number, b: number) => clamp01((t - a) / (b - a));

@@ -1,0 +1,104 @@
+// Builders for the blocks of a SceneState: a trace tensor laid on a grid, token cubes, labels.
+
+import { cellCenter, type Grid, type Vec3 } from "../layout/model-layout.js";
+import { hexToRgb, mix, normalise, type RGB, valueColor } from "../layout/palette.js";
+import type { Kind } from "../layout/themes.js";
+import type { SceneContext } from "./context.js";
+import type { CubeBlock } from "./scene-types.js";
+
+export function newBlock(id: string, kind: Kind, tensor: string | null, count: number): CubeBlock {
+  return {
+    id, kind, tensor, count,
+    positions: new Float32Array(count * 3),
+    scales: new Float32Array(count * 3),
+    colors: new Float32Array(count * 3),
+    index: new Int32Array(count).fill(-1),
+    opacity: 1,
+    glow: 0,
+  };
+}
+
+export function setCube(b: CubeBlock, k: number, pos: Vec3, size: Vec3, color: RGB, index: number): void {
+  b.positions[3 * k] = pos[0];
+  b.positions[3 * k + 1] = pos[1];
+  b.positions[3 * k + 2] = pos[2];
+  b.scales[3 * k] = size[0];
+  b.scales[3 * k + 1] = size[1];
+  b.scales[3 * k + 2] = size[2];
+  b.colors[3 * k] = color[0];
+  b.colors[3 * k + 1] = color[1];
+  b.colors[3 * k + 2] = color[2];
+  b.index[k] = index;
+}
+
+/** How a tensor element (token t, feature i) maps to a grid cell (col, row, depth). */
+export type Placement = (t: number, i: number) => Vec3;
+
+export const columnPlacement = (rowOffset = 0): Placement => (t, i) => [t, i - rowOffset, 0];
+/** (T, 4C) hidden activations: C rows, four layers deep. */
+export const deepPlacement = (C: number): Placement => (t, i) => [t, i % C, Math.floor(i / C)];
+/** (T, T) attention: query t is a row (top to bottom), key i a column. */
+export const matrixPlacement: Placement = (t, i) => [i, t, 0];
+
+export interface TensorBlockSpec {
+  id: string;
+  kind: Kind;
+  tensor: string;
+  grid: Grid;
+  place: Placement;
+  /** Tokens (rows of the tensor) to show; default all. */
+  tokens?: number[];
+  /** Feature range [from, to) of each row to show; default all. */
+  features?: [number, number];
+  /** Per-cube reveal in [0, 1] (0 hidden, 1 full size); default 1. */
+  reveal?: (t: number, i: number) => number;
+  /** Colour mixed from another tensor's value at the same element: t = 0 all `from`, 1 all `tensor`. */
+  from?: { tensor: string; t: number };
+  offset?: Vec3;
+  opacity?: number;
+  glow?: number;
+}
+
+/** A block whose every cube is one element of a trace tensor, coloured by the palette. */
+export function tensorBlock(ctx: SceneContext, s: TensorBlockSpec): CubeBlock {
+  const data = ctx.trace.tensors[s.tensor];
+  const [R, W] = data.shape;
+  const tokens = s.tokens ?? Array.from({ length: R }, (_, t) => t);
+  const [f0, f1] = s.features ?? [0, W];
+  const b = newBlock(s.id, s.kind, s.tensor, tokens.length * (f1 - f0));
+  const scale = ctx.scales[s.tensor];
+  const from = s.from && s.from.t < 1 ? { data: ctx.trace.tensors[s.from.tensor].data, scale: ctx.scales[s.from.tensor], t: s.from.t } : null;
+  const off = s.offset ?? [0, 0, 0];
+  const cube = ctx.layout.cube;
+  let k = 0;
+  for (const t of tokens) {
+    for (let i = f0; i < f1; i++) {
+      const idx = t * W + i;
+      const v = data.data[idx];
+      let color = valueColor(ctx.theme, v, scale);
+      let n = Math.abs(normalise(v, scale));
+      if (from) {
+        const u = from.data[idx];
+        color = mix(valueColor(ctx.theme, u, from.scale), color, from.t);
+        n = Math.abs(normalise(u, from.scale)) * (1 - from.t) + n * from.t;
+      }
+      const r = s.reveal ? s.reveal(t, i) : 1;
+      const [c, row, d] = s.place(t, i);
+      const p = cellCenter(s.grid, c, row, d);
+      const e = cube * r;
+      setCube(b, k++, [p[0] + off[0], p[1] + off[1], p[2] + off[2]], [e, e, e * (0.3 + 0.7 * n)], color, idx);
+    }
+  }
+  b.opacity = s.opacity ?? 1;
+  b.glow = s.glow ?? 0;
+  return b;
+}
+
+/** Cubes in one accent colour (tokens), at given positions and reveals. */
+export function accentBlock(ctx: SceneContext, id: string, kind: Kind, cubes: { pos: Vec3; reveal: number }[]): CubeBlock {
+  const b = newBlock(id, kind, null, cubes.length);
+  const color = hexToRgb(ctx.theme.accents[kind]);
+  const e = ctx.layout.cube * 1.15;
+  cubes.forEach((c, k) => setCube(b, k, c.pos, [e * c.reveal, e * c.reveal, e * c.reveal], color, -1));
+  return b;
+}

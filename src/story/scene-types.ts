@@ -1,0 +1,59 @@
+// SceneState: everything one frame shows, as plain data. The browser only draws this.
+
+import type { CameraShot } from "../layout/camera.js";
+import type { Vec3 } from "../layout/model-layout.js";
+import type { Kind } from "../layout/themes.js";
+import type { CaptionPart } from "./captions.js";
+
+/** A block of cubes drawn as one instanced mesh. Arrays hold 3 floats per cube. */
+export interface CubeBlock {
+  id: string;
+  kind: Kind;
+  /** The trace tensor the cubes' colours stand for at this frame (null: accent-coloured, e.g. tokens). */
+  tensor: string | null;
+  count: number;
+  /** Cube centres in world units. */
+  positions: Float32Array;
+  /** Cube extents (x, y, z); 0 means the cube is not shown. */
+  scales: Float32Array;
+  /** sRGB in [0, 1]. */
+  colors: Float32Array;
+  /** For each cube, its index into tensor's data (−1 when it stands for no value). */
+  index: Int32Array;
+  opacity: number;
+  /** 0..1: how much the block glows (emissive), e.g. while it is being computed. */
+  glow: number;
+}
+
+export type Structure =
+  | { id: string; type: "box"; kind: Kind | "structure"; center: Vec3; size: Vec3; color: string; opacity: number }
+  | { id: string; type: "tube"; kind: Kind | "structure"; points: Vec3[]; radius: number; color: string; opacity: number };
+
+export interface Label {
+  id: string;
+  text: string;
+  anchor: Vec3;
+  kind: Kind;
+  opacity: number;
+  size: "small" | "medium" | "large";
+}
+
+export interface Caption {
+  parts: CaptionPart[];
+  opacity: number;
+}
+
+export interface SceneState {
+  frame: number;
+  beat: string;
+  /** 0 at the beat's first frame, 1 at its last. */
+  beatProgress: number;
+  camera: CameraShot;
+  background: string;
+  fog: { color: string; near: number; far: number };
+  light: { ambient: number; key: number };
+  blocks: CubeBlock[];
+  structures: Structure[];
+  labels: Label[];
+  caption: Caption | null;
+}

@@ -1,0 +1,162 @@
+// sceneStateAt: pure, order-independent, deterministic across processes, and true to the trace.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { valueColor } from "../src/layout/palette.js";
+import { readModel } from "../src/model/files.js";
+import { makeContext, type SceneContext } from "../src/story/context.js";
+import { DEFAULT_PROPS } from "../src/story/props.js";
+import { hashScene } from "../src/story/scene-hash.js";
+import { sceneStateAt } from "../src/story/scene-state.js";
+import type { CubeBlock, SceneState } from "../src/story/scene-types.js";
+import { ROOT } from "./helpers.js";
+
+const model = readModel();
+const ctx = makeContext({ ...DEFAULT_PROPS, captions: "zh" }, model);
+const tl = ctx.timeline;
+const beat = (id: string) => tl.beats.find((b) => b.id === id)!;
+const lastFrameOf = (id: string) => beat(id).from + beat(id).durationInFrames - 1;
+const block = (s: SceneState, id: string) => s.blocks.find((b) => b.id === id);
+const visible = (b: CubeBlock, k: number) => b.scales[3 * k] > 0;
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !ArrayBuffer.isView(o) && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** Every visible cube of a block has exactly the palette colour of the trace value it stands for. */
+function expectTrueColours(c: SceneContext, b: CubeBlock) {
+  expect(b.tensor).not.toBeNull();
+  const data = c.trace.tensors[b.tensor!].data;
+  let checked = 0;
+  for (let k = 0; k < b.count; k++) {
+    if (!visible(b, k)) continue;
+    const want = valueColor(c.theme, data[b.index[k]], c.scales[b.tensor!]);
+    for (let j = 0; j < 3; j++) expect(b.colors[3 * k + j]).toBeCloseTo(want[j], 6);
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(0);
+}
+
+describe("sceneStateAt", () => {
+  const frames = [0, 45, 100, 134, 170, 220, 254, 300, 344, 380, 450, 479, 510, 539];
+
+  it("is pure: deeply frozen inputs, any frame order, the same output", () => {
+    const frozen = deepFreeze(makeContext({ ...DEFAULT_PROPS, captions: "zh" }, model));
+    const inOrder = frames.map((f) => hashScene(sceneStateAt(frozen, f)));
+    const shuffled = [...frames].reverse().concat(frames.filter((_, i) => i % 2 === 0));
+    const again = new Map(shuffled.map((f) => [f, hashScene(sceneStateAt(frozen, f))]));
+    frames.forEach((f, i) => expect(again.get(f), `frame ${f}`).toBe(inOrder[i]));
+    expect(new Set(inOrder).size).toBe(frames.length);
+  });
+
+  it("gives the same scene hashes in a fresh process", () => {
+    const local = frames.map((f) => hashScene(sceneStateAt(ctx, f)));
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/scene-hashes.ts"), ...frames.map(String)], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split("\n")).toEqual(local);
+  });
+
+  it("belongs every frame to its timeline beat", () => {
+    for (let f = 0; f < tl.durationInFrames; f += 7) {
+      const s = sceneStateAt(ctx, f);
+      const b = tl.beats.find((x) => f >= x.from && f < x.from + x.durationInFrames)!;
+      expect(s.beat).toBe(b.id);
+      expect(s.beatProgress).toBeGreaterThanOrEqual(0);
+      expect(s.beatProgress).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("colours x0 from the trace at the end of the embed beat", () => {
+    const b = block(sceneStateAt(ctx, lastFrameOf("embed")), "x0")!;
+    expect(b.tensor).toBe("x0");
+    expect(b.count).toBe(ctx.trace.tokens.length * ctx.trace.model.dModel);
+    expectTrueColours(ctx, b);
+  });
+
+  it("shows the real attention weights of the head in focus, with the masked cells gone", () => {
+    for (const head of [0, 2]) {
+      const c = makeContext({ ...DEFAULT_PROPS, focusHead: head, focusLayer: 1 }, model);
+      const s = sceneStateAt(c, lastFrameOf("attention"));
+      const att = block(s, "att")!;
+      expect(att.tensor).toBe(`l1.h${head}.att`);
+      expectTrueColours(c, att);
+      const T = c.trace.tokens.length;
+      for (let k = 0; k < att.count; k++) {
+        const row = Math.floor(att.index[k] / T);
+        const col = att.index[k] % T;
+        expect(visible(att, k), `cell ${row},${col}`).toBe(col <= row);
+      }
+      expect(block(s, "mask")).toBeUndefined();
+      // q, k, v of the same head, fully accumulated
+      for (const name of ["q", "k", "v"]) {
+        const b = block(s, name)!;
+        expect(b.tensor).toBe(`l1.h${head}.${name}`);
+        expectTrueColours(c, b);
+      }
+    }
+  });
+
+  it("shows the masked cells as ghosts while the scores fill, before softmax", () => {
+    const f = Math.floor(tl.clips["attention.scores"].end);
+    const s = sceneStateAt(ctx, f);
+    const T = ctx.trace.tokens.length;
+    expect(block(s, "mask")!.count).toBe((T * (T - 1)) / 2);
+    expect(block(s, "att")!.tensor).toBe("l0.h0.preatt");
+  });
+
+  it("keeps exactly the GELU cubes whose input is positive at the end of the mlp beat", () => {
+    const s = sceneStateAt(ctx, lastFrameOf("mlp"));
+    const g = block(s, "gelu")!;
+    const fc = ctx.trace.tensors["l0.fc"].data;
+    expect(g.tensor).toBe("l0.gelu");
+    let shown = 0;
+    for (let k = 0; k < g.count; k++) {
+      expect(visible(g, k)).toBe(fc[g.index[k]] > 0);
+      if (visible(g, k)) shown++;
+    }
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(g.count);
+    expectTrueColours(ctx, g);
+  });
+
+  it("shows the real top-k probabilities and the real next token in the output beat", () => {
+    const s = sceneStateAt(ctx, lastFrameOf("output"));
+    const bars = block(s, "bars")!;
+    expect(bars.tensor).toBe("probs");
+    expect(bars.count).toBe(ctx.props.topK);
+    const probs = ctx.trace.tensors.probs.data;
+    ctx.trace.topk.forEach((tk, k) => {
+      expect(probs[bars.index[k]]).toBe(tk.p);
+      // bar heights are proportional to p
+      expect(bars.scales[3 * k + 1] / bars.scales[1]).toBeCloseTo(Math.max(0.05, 14 * tk.p) / (14 * ctx.trace.topk[0].p), 5);
+    });
+    expectTrueColours(ctx, bars);
+    expect(block(s, "next")).toBeDefined();
+    expect(s.labels.find((l) => l.id === "next")!.text).toBe(ctx.trace.next.token);
+    expect(ctx.trace.next.token).toBe("mat");
+  });
+
+  it("ends on the first frame's camera, so the clip loops, for several lengths and sizes", () => {
+    for (const p of [DEFAULT_PROPS, { ...DEFAULT_PROPS, durationInSeconds: 7, fps: 24, width: 1080, height: 1920 }]) {
+      const c = makeContext(p, model);
+      const first = sceneStateAt(c, 0).camera;
+      const last = sceneStateAt(c, c.timeline.durationInFrames - 1).camera;
+      expect(last).toEqual(first);
+      const mid = sceneStateAt(c, Math.floor(c.timeline.durationInFrames / 2)).camera;
+      expect(mid).not.toEqual(first);
+    }
+  });
+
+  it("captions each beat in the chosen language, naming tensors by id", () => {
+    const s = sceneStateAt(ctx, 200);
+    expect(s.caption!.parts.map((p) => p.text).join("")).toContain("注意力");
+    expect(s.caption!.parts.some((p) => p.tensor === "l0.h0.att" && p.kind === "attention")).toBe(true);
+    const en = makeContext({ ...DEFAULT_PROPS, captions: "en" }, model);
+    expect(sceneStateAt(en, 100).caption!.parts.map((p) => p.text).join("")).toBe("Each token becomes a vector of numbers: tokEmb + posEmb = x0");
+    expect(sceneStateAt(makeContext(DEFAULT_PROPS, model), 100).caption).toBeNull();
+  });
+});
