@@ -3,6 +3,9 @@
 import { InputError } from "./errors.js";
 import { UsageError } from "./cli/args.js";
 import * as bench from "./cli/bench.js";
+import * as compositions from "./cli/compositions.js";
+import * as render from "./cli/render.js";
+import * as still from "./cli/still.js";
 import * as storyboard from "./cli/storyboard.js";
 import * as trace from "./cli/trace.js";
 import * as trainCmd from "./cli/train.js";
@@ -15,6 +18,9 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  render: { summary: "render a composition to MP4 (default: the flagship LLMExplainer)", ...render },
+  still: { summary: "render one frame to PNG", ...still },
+  compositions: { summary: "list the compositions that can be rendered", ...compositions },
   trace: { summary: "run a prompt and print every intermediate tensor as JSON", ...trace },
   train: { summary: "train the tiny GPT and write its weights", ...trainCmd },
   vocab: { summary: "list the words the model knows", ...vocab },

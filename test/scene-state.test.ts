@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BAR_MAX_HEIGHT } from "../src/layout/model-layout.js";
 import { valueColor } from "../src/layout/palette.js";
 import { readModel } from "../src/model/files.js";
 import { makeContext, type SceneContext } from "../src/story/context.js";
@@ -132,7 +133,7 @@ describe("sceneStateAt", () => {
     ctx.trace.topk.forEach((tk, k) => {
       expect(probs[bars.index[k]]).toBe(tk.p);
       // bar heights are proportional to p
-      expect(bars.scales[3 * k + 1] / bars.scales[1]).toBeCloseTo(Math.max(0.05, 14 * tk.p) / (14 * ctx.trace.topk[0].p), 5);
+      expect(bars.scales[3 * k + 1] / bars.scales[1]).toBeCloseTo(Math.max(0.05, BAR_MAX_HEIGHT * tk.p) / (BAR_MAX_HEIGHT * ctx.trace.topk[0].p), 5);
     });
     expectTrueColours(ctx, bars);
     expect(block(s, "next")).toBeDefined();

@@ -1,6 +1,7 @@
 // Named camera shots as functions of the layout (never literal coordinates), and ways to blend them.
 
 import type { Layout, Vec3 } from "./model-layout.js";
+import { project } from "./project.js";
 
 export interface CameraShot {
   position: Vec3;
@@ -15,6 +16,7 @@ export const SHOT_NAMES = [
 export type ShotName = (typeof SHOT_NAMES)[number];
 
 const FOV = 32;
+export const FRAME_MARGIN = { top: 0.06, bottom: 0.17, side: 0.05 };
 /** A three-quarter view: a little from the right and from above. */
 const VIEW_DIR: Vec3 = (() => {
   const v = [0.3, 0.2, 1];
@@ -22,15 +24,34 @@ const VIEW_DIR: Vec3 = (() => {
   return [v[0] / n, v[1] / n, v[2] / n] as const;
 })();
 
-/** The shot that fits a box into a frame of the given aspect ratio, seen along VIEW_DIR. */
-export function frameRegion(region: { min: Vec3; max: Vec3 }, aspect: number, margin = 1.12): CameraShot {
+/**
+ * The shot that fits a box into a frame of the given aspect ratio, seen along VIEW_DIR:
+ * the nearest distance at which all eight corners project inside the frame, less a
+ * margin (a fraction of the frame's height kept free on each side; the bottom one leaves
+ * room for the caption).
+ */
+export function frameRegion(region: { min: Vec3; max: Vec3 }, aspect: number, margin = FRAME_MARGIN): CameraShot {
   const target: Vec3 = [0, 1, 2].map((i) => (region.min[i] + region.max[i]) / 2) as unknown as Vec3;
-  const w = region.max[0] - region.min[0];
-  const h = region.max[1] - region.min[1];
-  const d = region.max[2] - region.min[2];
-  const half = Math.tan(((FOV / 2) * Math.PI) / 180);
-  const dist = (margin * Math.max(h / 2, w / (2 * aspect))) / half + d / 2;
-  return { target, position: [target[0] + VIEW_DIR[0] * dist, target[1] + VIEW_DIR[1] * dist, target[2] + VIEW_DIR[2] * dist], fov: FOV };
+  const corners: Vec3[] = [];
+  for (const x of [region.min[0], region.max[0]]) for (const y of [region.min[1], region.max[1]]) for (const z of [region.min[2], region.max[2]]) corners.push([x, y, z]);
+  const at = (dist: number): CameraShot => ({
+    target,
+    position: [target[0] + VIEW_DIR[0] * dist, target[1] + VIEW_DIR[1] * dist, target[2] + VIEW_DIR[2] * dist],
+    fov: FOV,
+  });
+  const fits = (dist: number) => corners.every((c) => {
+    const p = project(at(dist), c, aspect, 1);
+    return p.depth > 0 && p.x >= margin.side && p.x <= aspect - margin.side && p.y >= margin.top && p.y <= 1 - margin.bottom;
+  });
+  let lo = 1;
+  let hi = 8;
+  while (!fits(hi)) hi *= 2;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return at(hi);
 }
 
 export function shots(layout: Layout, aspect: number): Record<ShotName, CameraShot> {

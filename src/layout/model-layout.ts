@@ -54,7 +54,9 @@ export type GridId =
 export const GAP = 4;
 export const CUBE = 0.78;
 export const RAIL_Y = -3;
-export const BAR_MAX_HEIGHT = 14;
+export const BAR_MAX_HEIGHT = 24;
+/** Distance between the centres of two output bars. */
+export const BAR_PITCH = 2.5;
 
 /** Centre of cell (col, row, depth) of a grid. */
 export function cellCenter(g: Grid, col: number, row: number, depth = 0): Vec3 {
@@ -117,9 +119,8 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   x += GAP; // breathing room before the stack of layers
   for (let l = 0; l < config.nLayer; l++) grids[`depth${l}`] = column(C, next(T));
   grids.lnf = { origin: [next(1), 0, 0], cols: 1, rows: C, depth: 1, rowDir: 1 };
-  grids.bars = { origin: [next(2 * topK), 0, 0], cols: topK, rows: 1, depth: 1, rowDir: 1 };
-  // bars stand two units apart
-  const barsEnd = grids.bars.origin[0] + 2 * (topK - 1);
+  grids.bars = { origin: [next(BAR_PITCH * topK), 0, 0], cols: topK, rows: 1, depth: 1, rowDir: 1 };
+  const barsEnd = grids.bars.origin[0] + BAR_PITCH * (topK - 1);
 
   const slabs: Box[] = (["q", "k", "v"] as const).map((name) => {
     const g = grids[name];
@@ -139,11 +140,8 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   const cx = (g: Grid) => g.origin[0] + (g.cols - 1) / 2;
   const tubes: Tube[] = [
     // the residual stream skips over the attention and the MLP, and is added back in
-    { id: "skip.attention", points: [[cx(grids.x0), top, 0], [cx(grids.x0), top + 3, 0], [cx(grids.resid1), top + 3, 0], [cx(grids.resid1), top, 0]], radius: 0.5 },
-    { id: "skip.mlp", points: [[cx(grids.resid1), top, 0], [cx(grids.resid1), top + 3, 0], [cx(grids.resid2), top + 3, 0], [cx(grids.resid2), top, 0]], radius: 0.5 },
-    { id: "flow.attention", points: [[cx(grids.attY), -1.5, 0], [cx(grids.resid1), -1.5, 0]], radius: 0.35 },
-    { id: "flow.depth", points: [[cx(grids.resid2), mid, 0], [cx(grids[`depth${config.nLayer - 1}`]) + T, mid, 0]], radius: 0.6 },
-    { id: "flow.output", points: [[grids.lnf.origin[0], mid, 0], [barsEnd, mid / 2, 0]], radius: 0.35 },
+    { id: "skip.attention", points: [[cx(grids.x0), top, 0], [cx(grids.x0), top + 3, 0], [cx(grids.resid1), top + 3, 0], [cx(grids.resid1), top, 0]], radius: 0.7 },
+    { id: "skip.mlp", points: [[cx(grids.resid1), top + 0.8, 0], [cx(grids.resid1), top + 5, 0], [cx(grids.resid2), top + 5, 0], [cx(grids.resid2), top, 0]], radius: 0.7 },
   ];
   const tokenSlots: Vec3[] = Array.from({ length: T + 1 }, (_, t) => [t, RAIL_Y, 0] as Vec3);
   const rail: Box = { id: "rail", center: [T / 2, RAIL_Y - 0.6, 0], size: [T + 3, 0.2, 1.6] };
@@ -151,8 +149,8 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   const g = (id: GridId) => gridBounds(grids[id]);
   const barBox = { min: [grids.bars.origin[0] - 1, -1, -1] as Vec3, max: [barsEnd + 1, BAR_MAX_HEIGHT + 2, 1] as Vec3 };
   const regions = {
-    tokens: union(boxBounds(rail), { min: [-3, RAIL_Y - 3, 0], max: [T + 3, RAIL_Y + 9, 0] }),
-    embed: union(g("x0"), boxBounds(rail)),
+    tokens: union(boxBounds(rail), { min: [-2, RAIL_Y - 3, 0], max: [T + 2, RAIL_Y + 5, 0] }),
+    embed: union(g("x0"), boxBounds(rail), { min: [-(T + GAP), 0, 0], max: [T - 1, C, 1.5] }),
     attentionIn: union(g("x0"), g("ln1"), g("q"), g("v")),
     scores: union(g("q"), g("v"), g("att")),
     attentionOut: union(g("att"), g("attY"), g("attProj"), g("resid1")),

@@ -18,6 +18,10 @@ export const ThemeSchema = z
     accents: z.object({ token: Hex, activation: Hex, weight: Hex, attention: Hex, output: Hex }).strict(),
     structure: z.object({ color: Hex, opacity: z.number().min(0).max(1) }).strict(),
     masked: Hex,
+    /**
+     * Light as fractions of full white: a front face (normal +z) receives ambient + key × KEY_LIGHT_DIR.z,
+     * which the themes keep at exactly 1 so that front faces show the palette colour unchanged.
+     */
     light: z.object({ ambient: z.number().min(0), key: z.number().min(0) }).strict(),
   })
   .strict();
@@ -37,7 +41,7 @@ export const THEMES = {
     accents: { token: "#8a84a3", activation: "#4fb3a9", weight: "#a58bd8", attention: "#7cc47f", output: "#e8b04b" },
     structure: { color: "#b9c7d8", opacity: 0.18 },
     masked: "#d9d4cc",
-    light: { ambient: 0.75, key: 1.6 },
+    light: { ambient: 0.7, key: 0.75 },
   }),
   dark: ThemeSchema.parse({
     name: "dark",
@@ -50,8 +54,14 @@ export const THEMES = {
     accents: { token: "#b7b0d6", activation: "#5fd0c4", weight: "#b89cf0", attention: "#8fe092", output: "#f5c563" },
     structure: { color: "#6f86a6", opacity: 0.16 },
     masked: "#3a3e4c",
-    light: { ambient: 0.55, key: 1.8 },
+    light: { ambient: 0.62, key: 0.95 },
   }),
 } as const satisfies Record<string, Theme>;
 
 export type ThemeName = keyof typeof THEMES;
+
+/** Direction towards the key light (unit length): from above, a little right and in front. */
+export const KEY_LIGHT_DIR: readonly [number, number, number] = (() => {
+  const n = Math.hypot(0.45, 0.8, 0.4);
+  return [0.45 / n, 0.8 / n, 0.4 / n];
+})();

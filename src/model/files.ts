@@ -1,13 +1,13 @@
 // Node-only: reading and writing the shipped model (assets/model.bin + assets/model.json).
 
-import { dirname, extname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, extname, join } from "node:path";
+import { findRepoRoot } from "../util/repo-root.js";
 import { readInput, readJson, writeFileAtomic } from "../util/files.js";
 import { decodeWeights, encodeWeights, type LoadedModel, type Manifest, MANIFEST_VERSION, parseManifest } from "./weights.js";
 import { sha256 } from "../util/sha256.js";
 import type { Params } from "./params.js";
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const REPO_ROOT = findRepoRoot();
 export const ASSETS_DIR = join(REPO_ROOT, "assets");
 export const WEIGHTS_FILE = "model.bin";
 export const DEFAULT_WEIGHTS = join(ASSETS_DIR, WEIGHTS_FILE);

@@ -8,8 +8,9 @@ import { THEMES, type Theme } from "../layout/themes.js";
 import type { LoadedModel } from "../model/weights.js";
 import { buildTrace } from "../trace/build.js";
 import type { Trace } from "../trace/schema.js";
+import { type CaptionFacts, captionFor } from "./captions.js";
 import { compile, type Timeline } from "./compile.js";
-import { llmExplainerBeats } from "./explainers.js";
+import { BEAT_IDS, llmExplainerBeats } from "./explainers.js";
 import { durationInFrames, type ExplainerProps } from "./props.js";
 
 export interface SceneContext {
@@ -23,6 +24,8 @@ export interface SceneContext {
   scales: Record<string, number>;
   layer: number;
   head: number;
+  /** The facts the captions quote. */
+  facts: CaptionFacts;
 }
 
 /** Checks the props that depend on the model (focus layer and head, prompt) and builds the trace. */
@@ -53,9 +56,21 @@ export function contextFromTrace(props: ExplainerProps, trace: Trace): SceneCont
     scales,
     layer: props.focusLayer,
     head: props.focusHead,
+    facts: {
+      tokens: trace.tokens, next: trace.next.token, p: trace.next.p,
+      layer: props.focusLayer, head: props.focusHead, nLayer: trace.model.nLayer,
+    },
   };
 }
 
 export function makeContext(props: ExplainerProps, model: LoadedModel): SceneContext {
   return contextFromTrace(props, traceForProps(props, model));
+}
+
+/** Every piece of text the video can show (tokens, top-k words, captions): what the fonts must cover. */
+export function shownText(ctx: SceneContext): string {
+  const words = [...ctx.trace.tokens, ...ctx.trace.topk.map((t) => t.token)].join(" ");
+  const lang = ctx.props.captions;
+  const captions = lang === "off" ? "" : BEAT_IDS.map((b) => captionFor(b, lang, ctx.facts).map((p) => p.text).join("")).join("");
+  return words + captions;
 }

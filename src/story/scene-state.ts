@@ -1,7 +1,7 @@
 // sceneStateAt(ctx, frame): the pure function from (context, frame number) to everything that frame shows.
 
 import { blendShots, type CameraShot, orbit, type ShotName } from "../layout/camera.js";
-import { BAR_MAX_HEIGHT, cellCenter, GAP, type Grid, type Vec3 } from "../layout/model-layout.js";
+import { BAR_MAX_HEIGHT, BAR_PITCH, cellCenter, GAP, type Grid, type Vec3 } from "../layout/model-layout.js";
 import { hexToRgb, mix, valueColor } from "../layout/palette.js";
 import type { Kind } from "../layout/themes.js";
 import { headId, layerId } from "../trace/ids.js";
@@ -12,6 +12,14 @@ import { clamp01, easeOutCubic, smooth, window } from "./easing.js";
 import { BEAT_IDS, type BeatId } from "./explainers.js";
 import { accentBlock, columnPlacement, deepPlacement, matrixPlacement, newBlock, setCube, tensorBlock } from "./scene-blocks.js";
 import type { CubeBlock, Label, SceneState, Structure } from "./scene-types.js";
+
+type LabelStyle = Pick<Label, "size" | "angle" | "align" | "bold">;
+/** Tensor ids above blocks. */
+const TITLE: LabelStyle = { size: 1.1, angle: 0, align: "center", bold: false };
+/** Small notes: weight names, values. */
+const NOTE: LabelStyle = { size: 0.75, angle: 0, align: "center", bold: false };
+/** Words under token cubes and bars: slanted so that neighbours one unit apart never collide. */
+const WORD: LabelStyle = { size: 0.75, angle: -40, align: "end", bold: true };
 
 /** A wave that reveals element i of n as u goes 0 → 1, `width` elements at a time. */
 export const wave = (u: number, i: number, n: number, width = 3) => clamp01((u * (n + width) - i) / width);
@@ -39,8 +47,8 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   const structures: Structure[] = [];
   const fade = 1 - smooth(P("append.fade"));
 
-  const label = (id: string, text: string, anchor: Vec3, kind: Kind, opacity: number, size: Label["size"] = "medium") => {
-    if (opacity > 0.001) labels.push({ id, text, anchor, kind, opacity: opacity * fade, size });
+  const label = (id: string, text: string, anchor: Vec3, kind: Kind, opacity: number, style: LabelStyle = TITLE) => {
+    if (opacity > 0.001) labels.push({ id, text, anchor, kind, opacity: opacity * fade, ...style });
   };
   const add = (b: CubeBlock, visible: number, labelText?: string, anchorGrid?: Grid) => {
     b.opacity *= fade;
@@ -67,7 +75,7 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   })));
   drops.forEach((p, t) => {
     const slot = layout.tokenSlots[t];
-    label(`token.${t}`, trace.tokens[t], [slot[0], slot[1] - 1.4, slot[2] + 0.6], "token", smooth(window(p, 0.5, 1)), "large");
+    label(`token.${t}`, trace.tokens[t], [slot[0], slot[1] - 1.4, slot[2] + 0.6], "token", smooth(window(p, 0.5, 1)), WORD);
   });
 
   // --- embedding: each token unfolds into a column; positions slide in and merge
@@ -117,7 +125,7 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
     }), qkv[0], headId(L, H, name), g[name]);
     const slab = layout.slabs[j];
     box(slab.id, "weight", slab.center, slab.size, ln1 > 0 ? base * 2 + 0.35 * qkvActive : 0, theme.accents.weight);
-    if (ln1 > 0) label(`label.${slab.id}`, `W${name}`, [slab.center[0], slab.center[1] + hs / 2 + 0.9, 0], "weight", smooth(ln1), "small");
+    if (ln1 > 0) label(`label.${slab.id}`, `W${name}`, [slab.center[0], slab.center[1] + hs / 2 + 1.1, 0], "weight", smooth(ln1), NOTE);
   });
   const scores = P("attention.scores");
   const soft = smooth(P("attention.softmax"));
@@ -152,7 +160,6 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   add(tensorBlock(ctx, {
     id: "resid1", kind: "activation", tensor: layerId(L, "resid1"), grid: g.resid1, place: columnPlacement(), reveal: (_t, i) => wave(resid1, i, C),
   }), resid1, layerId(L, "resid1"), g.resid1);
-  tube("flow.attention", proj > 0 ? base * 2 + 0.4 * bump(proj) : 0);
   tube("skip.attention", ln1 > 0 ? base * 2 + 0.45 * bump(resid1) : 0);
 
   // --- MLP: widen to 4C, GELU gates, project back, add
@@ -198,7 +205,7 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   depth.forEach((d, l) => {
     const lb = layout.layerBoxes[l];
     box(lb.id, "weight", lb.center, lb.size, depthStart ? base * 1.5 + 0.4 * bump(d) : 0, theme.accents.weight);
-    if (depthStart) label(`label.${lb.id}`, `layer ${l}`, [lb.center[0], lb.center[1] + lb.size[1] / 2 + 1.2, 0], "weight", 1, "small");
+    if (depthStart) label(`label.${lb.id}`, `layer ${l}`, [lb.center[0], lb.center[1] + lb.size[1] / 2 + 1.2, 0], "weight", 1, NOTE);
     const grid = g[`depth${l}`];
     add(tensorBlock(ctx, {
       id: `depth${l}`, kind: "activation", tensor: layerId(l, "resid2"), grid, place: columnPlacement(),
@@ -206,7 +213,6 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
       reveal: (_t, i) => wave(window(d, 0, 0.4), i, C), glow: bump(d),
     }), d);
   });
-  tube("flow.depth", depthStart ? base * 2 : 0);
 
   // --- output: the last position's column, final layerNorm, top-k logits, softmax, the next token
   const lnf = P("output.lnf");
@@ -219,7 +225,6 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
     from: { tensor: layerId(nLayer - 1, "resid2"), t: smooth(window(lnf, 0.4, 1)) },
     offset: [-(xOf(g.lnf) - (xOf(lastDepth) + T - 1)) * (1 - smooth(window(lnf, 0, 0.5))), 0, 0],
   }), lnf, "lnf", g.lnf);
-  tube("flow.output", lnf > 0 ? base * 2 + 0.4 * bump(logits) : 0);
   const wun = layout.slabs.find((s) => s.id === "Wunembed")!;
   box("Wunembed", "weight", wun.center, wun.size, lnf > 0 ? base * 2 + 0.35 * bump(logits) : 0, theme.accents.weight);
   if (logits > 0) {
@@ -240,14 +245,14 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
       const hProb = BAR_MAX_HEIGHT * pr[idx];
       const h = Math.max(0.05, rise * (hLogit + (hProb - hLogit) * probs));
       const color = mix(valueColor(theme, lg[idx], ctx.scales.logits), valueColor(theme, pr[idx], ctx.scales.probs), probs);
-      const x = xOf(g.bars) + 2 * k;
-      setCube(bars, k, [x, h / 2, 0], [1.3, h, 1.3], color, idx);
-      label(`bar.${k}`, tk.token, [x, -1.3, 0.8], "output", rise, k === 0 ? "large" : "medium");
-      const value = probs > 0.5 ? `p ${pr[idx].toFixed(2)}` : lg[idx].toFixed(1);
-      label(`barValue.${k}`, value, [x, h + 0.9, 0], "output", rise, "small");
+      const x = xOf(g.bars) + BAR_PITCH * k;
+      setCube(bars, k, [x, h / 2, 0], [1.7, h, 1.7], color, idx);
+      label(`bar.${k}`, tk.token, [x + 0.3, -1.1, 0.8], "output", rise, WORD);
+      const value = probs > 0.5 ? pr[idx].toFixed(3) : lg[idx].toFixed(1);
+      label(`barValue.${k}`, value, [x, h + 0.9, 0], "output", rise, NOTE);
     });
     add(bars, 1);
-    label("label.bars", probs > 0.5 ? "probs" : "logits", [xOf(g.bars) + trace.topk.length - 1, BAR_MAX_HEIGHT + 3, 0], "output", rise);
+    label("label.bars", probs > 0.5 ? "probs" : "logits", [xOf(g.bars) + (BAR_PITCH * (trace.topk.length - 1)) / 2, -6, 0], "output", rise);
   }
 
   // --- the next token lifts out, then slides to the end of the row
@@ -258,7 +263,7 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
     const u = smooth(slide);
     const at: Vec3 = [lifted[0] + (slot[0] - lifted[0]) * u, lifted[1] + (slot[1] - lifted[1]) * u + 10 * bump(u) * 0.5, lifted[2]];
     add(accentBlock(ctx, "next", "output", [{ pos: at, reveal: smooth(Math.min(1, choose * 2)) }]), 1);
-    label("next", trace.next.token, [at[0], at[1] - 1.4, at[2] + 0.6], "output", smooth(choose), "large");
+    label("next", trace.next.token, [at[0] + 1.0, at[1], at[2] + 0.6], "output", smooth(choose), { ...TITLE, size: 1.3, align: "start", bold: true });
   }
 
   // --- camera: named shots, blended at segment starts, with a slow orbit that is 0 at both ends
@@ -296,9 +301,7 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   const beat = tl.beats[bi];
   const beatProgress = beat.durationInFrames > 1 ? (frame - beat.from) / (beat.durationInFrames - 1) : 1;
   const caption = ctx.props.captions === "off" ? null : {
-    parts: captionFor(beat.id as BeatId, ctx.props.captions, {
-      tokens: trace.tokens, next: trace.next.token, p: trace.next.p, layer: L, head: H, nLayer,
-    }),
+    parts: captionFor(beat.id as BeatId, ctx.props.captions, ctx.facts),
     opacity: Math.max(0, Math.min(1, beatProgress / 0.08, (1 - beatProgress) / 0.08)),
   };
 

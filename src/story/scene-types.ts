@@ -35,7 +35,13 @@ export interface Label {
   anchor: Vec3;
   kind: Kind;
   opacity: number;
-  size: "small" | "medium" | "large";
+  /** Font size in world units at the anchor (so labels scale with the scene; tiny ones are hidden). */
+  size: number;
+  /** Rotation in degrees (negative: rising to the right). */
+  angle: number;
+  /** Which part of the text sits on the anchor. */
+  align: "start" | "center" | "end";
+  bold: boolean;
 }
 
 export interface Caption {

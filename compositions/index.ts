@@ -1,0 +1,5 @@
+// Remotion entry point: registers the root of all compositions.
+import { registerRoot } from "remotion";
+import { Root } from "./Root.js";
+
+registerRoot(Root);

@@ -1,0 +1,46 @@
+// The 3D layer: camera, lights and fog from SceneState, one InstancedMesh per block, transparent structures.
+import React, { useLayoutEffect, useMemo } from "react";
+import { ThreeCanvas } from "@remotion/three";
+import { useThree } from "@react-three/fiber";
+import type { PerspectiveCamera } from "three";
+import { RoundedBoxGeometry } from "three/examples/jsm/geometries/RoundedBoxGeometry.js";
+import type { CameraShot } from "../../src/layout/camera.js";
+import { KEY_LIGHT_DIR, type Theme } from "../../src/layout/themes.js";
+import type { SceneState } from "../../src/story/scene-types.js";
+import { Structures } from "./Structures.js";
+import { TensorBlock } from "./TensorBlock.js";
+
+const CameraRig: React.FC<{ shot: CameraShot }> = ({ shot }) => {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  useLayoutEffect(() => {
+    camera.position.set(...shot.position);
+    camera.fov = shot.fov;
+    camera.near = 0.5;
+    camera.far = 4000;
+    camera.lookAt(...shot.target);
+    camera.updateProjectionMatrix();
+  }, [camera, shot]);
+  return null;
+};
+
+export const Scene3D: React.FC<{ state: SceneState; theme: Theme; width: number; height: number }> = ({ state, theme, width, height }) => {
+  // rounded edges, like the pastel beads of the reference clip; shared by every block
+  const geometry = useMemo(() => new RoundedBoxGeometry(1, 1, 1, 2, 0.14), []);
+  useLayoutEffect(() => () => geometry.dispose(), [geometry]);
+  // three's Lambert BRDF divides by π: scale so that ambient + key·cos(front) = 1 shows the true colour
+  const ambient = state.light.ambient * Math.PI;
+  const key = state.light.key * Math.PI;
+  return (
+    <ThreeCanvas width={width} height={height} flat gl={{ antialias: true }} camera={{ fov: state.camera.fov, position: [...state.camera.position] }}>
+      <CameraRig shot={state.camera} />
+      <color attach="background" args={[state.background]} />
+      <fog attach="fog" args={[state.fog.color, state.fog.near, state.fog.far]} />
+      <ambientLight intensity={ambient} />
+      <directionalLight position={[KEY_LIGHT_DIR[0] * 100, KEY_LIGHT_DIR[1] * 100, KEY_LIGHT_DIR[2] * 100]} intensity={key} />
+      {state.blocks.map((b) => (
+        <TensorBlock key={`${b.id}:${b.count}`} block={b} geometry={geometry} accent={theme.accents[b.kind]} />
+      ))}
+      <Structures items={state.structures} />
+    </ThreeCanvas>
+  );
+};

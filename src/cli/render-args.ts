@@ -1,0 +1,64 @@
+// Shared parsing for `abacus render` and `abacus still`: composition id, props, output path, scale, gl.
+
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { InputError } from "../errors.js";
+import { readModel } from "../model/files.js";
+import type { LoadedModel } from "../model/weights.js";
+import { COMPOSITIONS, DEFAULT_COMPOSITION } from "../render/compositions.js";
+import { GL_BACKENDS, type GlBackend, glBackend } from "../render/settings.js";
+import type { ExplainerProps } from "../story/props.js";
+import type { Trace } from "../trace/schema.js";
+import { UsageError } from "./args.js";
+import { readPropsArg } from "./props-arg.js";
+
+export interface Validated {
+  id: string;
+  props: ExplainerProps;
+  trace: Trace | null;
+  model: LoadedModel;
+}
+
+export function compositionArg(positionals: string[]): string {
+  if (positionals.length > 1) throw new UsageError(`expected at most one composition id, got ${positionals.length}: ${positionals.join(" ")}`);
+  const id = positionals[0] ?? DEFAULT_COMPOSITION;
+  if (!COMPOSITIONS[id]) throw new InputError("composition", `one of ${Object.keys(COMPOSITIONS).join(", ")}`, JSON.stringify(id));
+  return id;
+}
+
+/** Validates the composition id and props (model-dependent checks included) before any browser starts. */
+export function validateJob(positionals: string[], propsArg: unknown): Validated {
+  const id = compositionArg(positionals);
+  const model = readModel();
+  const props = readPropsArg(propsArg); // parse first: a bad file is reported before anything else
+  const { trace } = COMPOSITIONS[id].validate(props, model);
+  return { id, props, trace, model };
+}
+
+export function scaleArg(value: unknown): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (typeof value !== "string" || !Number.isFinite(n) || n <= 0 || n > 16) throw new InputError("--scale", "a number greater than 0, at most 16", JSON.stringify(value));
+  return n;
+}
+
+export function glArg(value: unknown): GlBackend {
+  if (value === undefined) return glBackend();
+  if (!(GL_BACKENDS as readonly string[]).includes(String(value))) throw new InputError("--gl", `one of ${GL_BACKENDS.join(", ")}`, JSON.stringify(value));
+  return value as GlBackend;
+}
+
+/** Resolves an output path and makes sure its folder exists and is writable, before rendering starts. */
+export function outputArg(value: unknown, fallback: string, extensions: string[]): string {
+  const out = resolve(typeof value === "string" ? value : fallback);
+  if (!extensions.some((e) => out.toLowerCase().endsWith(e))) {
+    throw new InputError("--out", `a file name ending in ${extensions.join(" or ")}`, JSON.stringify(value));
+  }
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    accessSync(dirname(out), constants.W_OK);
+  } catch (err) {
+    throw new InputError("--out", "a path in a folder that exists or can be created, and is writable", `${JSON.stringify(out)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return out;
+}

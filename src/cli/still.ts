@@ -1,0 +1,37 @@
+// `abacus still`: renders one frame of a composition to PNG.
+
+import { join, relative } from "node:path";
+import { bundleProject, renderStills } from "../render/render.js";
+import { browserExecutable, OUT_DIR } from "../render/settings.js";
+import { durationInFrames } from "../story/props.js";
+import { intOption, parse } from "./args.js";
+import { glArg, outputArg, scaleArg, validateJob } from "./render-args.js";
+
+export const usage = `Usage: abacus still [CompositionId] --frame N [--props FILE|JSON] [--out FILE] [--scale S] [--gl BACKEND]
+
+Renders frame N of a composition (default LLMExplainer) to a PNG
+(default out/<CompositionId>-<N>.png), written atomically.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    frame: { type: "string" },
+    props: { type: "string" },
+    out: { type: "string" },
+    scale: { type: "string" },
+    gl: { type: "string" },
+  }, true);
+  const job = validateJob(positionals, values.props);
+  const frame = intOption(values.frame, "--frame", 0, durationInFrames(job.props) - 1, 0);
+  const scale = scaleArg(values.scale);
+  const gl = glArg(values.gl);
+  const out = outputArg(values.out, join(OUT_DIR, `${job.id}-${frame}.png`), [".png"]);
+  browserExecutable();
+  const bundle = await bundleProject();
+  try {
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, stills: [{ frame, out }], scale, gl });
+  } finally {
+    bundle.cleanup();
+  }
+  console.log(`wrote ${relative(process.cwd(), out)}`);
+  return 0;
+}
