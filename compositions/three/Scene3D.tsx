@@ -2,8 +2,7 @@
 import React, { useLayoutEffect, useMemo } from "react";
 import { ThreeCanvas } from "@remotion/three";
 import { useThree } from "@react-three/fiber";
-import type { PerspectiveCamera } from "three";
-import { RoundedBoxGeometry } from "three/examples/jsm/geometries/RoundedBoxGeometry.js";
+import { BoxGeometry, type PerspectiveCamera } from "three";
 import type { CameraShot } from "../../src/layout/camera.js";
 import { KEY_LIGHT_DIR, type Theme } from "../../src/layout/themes.js";
 import type { SceneState } from "../../src/story/scene-types.js";
@@ -24,14 +23,15 @@ const CameraRig: React.FC<{ shot: CameraShot }> = ({ shot }) => {
 };
 
 export const Scene3D: React.FC<{ state: SceneState; theme: Theme; width: number; height: number }> = ({ state, theme, width, height }) => {
-  // rounded edges, like the pastel beads of the reference clip; shared by every block
-  const geometry = useMemo(() => new RoundedBoxGeometry(1, 1, 1, 2, 0.14), []);
+  // Plain boxes (24 vertices) and no MSAA: on SwiftShader, rounded boxes (900 vertices) and
+  // 4x MSAA tripled the cost of a frame (npm run bench:render); the key light shades the faces.
+  const geometry = useMemo(() => new BoxGeometry(1, 1, 1), []);
   useLayoutEffect(() => () => geometry.dispose(), [geometry]);
   // three's Lambert BRDF divides by π: scale so that ambient + key·cos(front) = 1 shows the true colour
   const ambient = state.light.ambient * Math.PI;
   const key = state.light.key * Math.PI;
   return (
-    <ThreeCanvas width={width} height={height} flat gl={{ antialias: true }} camera={{ fov: state.camera.fov, position: [...state.camera.position] }}>
+    <ThreeCanvas width={width} height={height} flat gl={{ antialias: false }} camera={{ fov: state.camera.fov, position: [...state.camera.position] }}>
       <CameraRig shot={state.camera} />
       <color attach="background" args={[state.background]} />
       <fog attach="fog" args={[state.fog.color, state.fog.near, state.fog.far]} />

@@ -3,19 +3,31 @@
 import { DEFAULT_TRAIN } from "../model/config.js";
 import { readModel } from "../model/files.js";
 import { train } from "../model/train.js";
-import { makeContext } from "../story/context.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleProject, renderVideo } from "../render/render.js";
+import { glBackend } from "../render/settings.js";
+import { makeContext, type SceneContext } from "../story/context.js";
 import { DEFAULT_PROPS } from "../story/props.js";
 import { sceneStateAt } from "../story/scene-state.js";
 import { buildTrace } from "../trace/build.js";
 import { intOption, parse, UsageError } from "./args.js";
+import { Progress } from "./progress.js";
+import { readPropsArg } from "./props-arg.js";
 
 export const usage = `Usage: abacus bench model [--runs N] [--steps N]
        abacus bench scene [--runs N]
+       abacus bench render [--props FILE|JSON] [--concurrency N]
 
 model: the median wall time of forward + trace for a 16-token prompt over N runs
        (default 50), and the training throughput in tokens/s over N steps (default 40).
 scene: the median time of sceneStateAt per frame over the flagship's 540 frames,
-       N passes (default 5), for the default prompt and a 16-token prompt.`;
+       N passes (default 5), for the default prompt and a 16-token prompt.
+render: renders the flagship (default props: 1920x1080, 540 frames) and, in the same run
+       with the same settings, the Blank composition of the same size and length (no WebGL:
+       the floor of browser, screenshot and encoder); prints both wall times, their ratio,
+       and the cubes and draw calls of the flagship's busiest frame.`;
 
 export const BENCH_PROMPT = "the big sleepy cat was hungry so it ate the fish . the dog sat on"; // 16 tokens
 
@@ -24,12 +36,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export function run(argv: string[]): number {
-  const { values, positionals } = parse(argv, { runs: { type: "string" }, steps: { type: "string" } }, true);
-  if (positionals.length !== 1 || !["model", "scene"].includes(positionals[0])) {
-    throw new UsageError(`expected a benchmark name: model or scene; got ${positionals.length ? positionals.join(" ") : "none"}`);
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { runs: { type: "string" }, steps: { type: "string" }, props: { type: "string" }, concurrency: { type: "string" } }, true);
+  if (positionals.length !== 1 || !["model", "scene", "render"].includes(positionals[0])) {
+    throw new UsageError(`expected a benchmark name: model, scene or render; got ${positionals.length ? positionals.join(" ") : "none"}`);
   }
   if (positionals[0] === "scene") return benchScene(intOption(values.runs, "--runs", 1, 1000, 5));
+  if (positionals[0] === "render") return benchRender(values.props, intOption(values.concurrency, "--concurrency", 1, 64, 1));
   const runs = intOption(values.runs, "--runs", 1, 100000, 50);
   const steps = intOption(values.steps, "--steps", 2, 100000, 40);
   const model = readModel();
@@ -72,6 +85,47 @@ function benchScene(passes: number): number {
     }
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`sceneStateAt, ${ctx.trace.tokens.length} tokens: median ${median(times).toFixed(3)} ms/frame, p95 ${sorted[Math.floor(0.95 * sorted.length)].toFixed(3)} ms over ${passes} x ${N} frames; busiest frame ${cubes} cubes`);
+  }
+  return 0;
+}
+
+/** Cubes and draw calls (one per block, two per box, one per tube) of the busiest frame. */
+export function busiestFrame(ctx: SceneContext): { frame: number; cubes: number; drawCalls: number } {
+  let best = { frame: 0, cubes: 0, drawCalls: 0 };
+  for (let f = 0; f < ctx.timeline.durationInFrames; f++) {
+    const s = sceneStateAt(ctx, f);
+    const cubes = s.blocks.reduce((n, b) => n + b.count, 0);
+    const drawCalls = s.blocks.length + s.structures.reduce((n, x) => n + (x.type === "box" ? 2 : 1), 0);
+    if (cubes > best.cubes || (cubes === best.cubes && drawCalls > best.drawCalls)) best = { frame: f, cubes, drawCalls };
+  }
+  return best;
+}
+
+async function benchRender(propsArg: unknown, concurrency: number): Promise<number> {
+  const props = readPropsArg(propsArg);
+  const ctx = makeContext(props, readModel());
+  const dir = mkdtempSync(join(tmpdir(), "abacus-bench-"));
+  const bundle = await bundleProject();
+  try {
+    const wall: Record<string, number> = {};
+    for (const id of ["Blank", "LLMExplainer"]) {
+      const progress = new Progress(id, ctx.timeline.durationInFrames, 25);
+      const t0 = performance.now();
+      await renderVideo({
+        serveUrl: bundle.serveUrl, compositionId: id, props, out: join(dir, `${id}.mp4`), concurrency,
+        onProgress: (p) => progress.update(p.renderedFrames),
+      });
+      wall[id] = (performance.now() - t0) / 1000;
+    }
+    const busy = busiestFrame(ctx);
+    console.log(`${props.width}x${props.height}, ${ctx.timeline.durationInFrames} frames, concurrency ${concurrency}, gl ${glBackend()}`);
+    console.log(`Blank (floor):  ${wall.Blank.toFixed(1)} s`);
+    console.log(`LLMExplainer:   ${wall.LLMExplainer.toFixed(1)} s`);
+    console.log(`ratio:          ${(wall.LLMExplainer / wall.Blank).toFixed(2)}`);
+    console.log(`busiest frame:  ${busy.frame} with ${busy.cubes} cubes in ${busy.drawCalls} draw calls`);
+  } finally {
+    bundle.cleanup();
+    rmSync(dir, { recursive: true, force: true });
   }
   return 0;
 }

@@ -4,6 +4,7 @@ export class Progress {
   private readonly tty = Boolean(process.stderr.isTTY);
   private readonly start = performance.now();
   private lastPercent = -1;
+  private finished = false;
 
   constructor(private readonly label: string, private readonly total: number, private readonly everyPercent = 10) {}
 
@@ -13,6 +14,8 @@ export class Progress {
   }
 
   update(done: number, detail = ""): void {
+    if (this.finished) return;
+    this.finished = done >= this.total;
     const percent = Math.floor((100 * done) / this.total);
     const elapsed = this.elapsed();
     const eta = done > 0 ? (elapsed * (this.total - done)) / done : NaN;
@@ -22,8 +25,8 @@ export class Progress {
       const filled = Math.round((width * done) / this.total);
       process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${text}\x1b[K`);
       if (done === this.total) process.stderr.write("\n");
-    } else if (percent >= this.lastPercent + this.everyPercent || done === this.total) {
-      this.lastPercent = percent - (percent % this.everyPercent);
+    } else if (Math.floor(percent / this.everyPercent) > Math.floor(this.lastPercent / this.everyPercent) || done === this.total) {
+      this.lastPercent = percent;
       process.stderr.write(`${text}\n`);
     }
   }

@@ -1,7 +1,7 @@
 // Shared parsing for `abacus render` and `abacus still`: composition id, props, output path, scale, gl.
 
-import { accessSync, constants, mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { readModel } from "../model/files.js";
 import type { LoadedModel } from "../model/weights.js";
@@ -56,7 +56,10 @@ export function outputArg(value: unknown, fallback: string, extensions: string[]
   }
   try {
     mkdirSync(dirname(out), { recursive: true });
-    accessSync(dirname(out), constants.W_OK);
+    // a real write, not access(): root passes access() even on a read-only file system
+    const probe = join(dirname(out), `.abacus-write-test-${process.pid}`);
+    writeFileSync(probe, "");
+    rmSync(probe);
   } catch (err) {
     throw new InputError("--out", "a path in a folder that exists or can be created, and is writable", `${JSON.stringify(out)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }

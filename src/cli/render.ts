@@ -2,7 +2,8 @@
 
 import { join, relative } from "node:path";
 import { InputError } from "../errors.js";
-import { bundleProject, renderVideo, writeRenderRecord } from "../render/render.js";
+import { bundleOrReuse, renderVideo, writeRenderRecord } from "../render/render.js";
+import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { browserExecutable, OUT_DIR, VIDEO } from "../render/settings.js";
 import { durationInFrames } from "../story/props.js";
 import { intOption, parse } from "./args.js";
@@ -10,7 +11,7 @@ import { Progress } from "./progress.js";
 import { glArg, outputArg, scaleArg, validateJob } from "./render-args.js";
 
 export const usage = `Usage: abacus render [CompositionId] [--props FILE|JSON] [--out FILE] [--frames A-B]
-                     [--scale S] [--concurrency N] [--gl BACKEND]
+                     [--chunks N] [--scale S] [--concurrency N] [--gl BACKEND]
 
 Renders a composition (default LLMExplainer) to H.264 MP4 (yuv420p, bt709). The props
 are validated before anything starts; the video is written to a temporary file and
@@ -19,9 +20,14 @@ renamed into place only when complete, with a JSON record of how it was made bes
   --props FILE|JSON  props; a value starting with "{" is JSON, anything else a file
   --out FILE         output (default out/<CompositionId>.mp4)
   --frames A-B       render only frames A to B (inclusive)
+  --chunks N         render N frame ranges separately (as Remotion Lambda does) and join
+                     them without re-encoding: the same video, in pieces
   --scale S          scale the output size (e.g. 0.5)
   --concurrency N    browser tabs rendering in parallel (default 1)
-  --gl BACKEND       WebGL backend: swangle (default, no GPU needed), angle-egl (GPU), ...`;
+  --gl BACKEND       WebGL backend: swangle (default, no GPU needed), angle-egl (GPU), ...
+
+Ctrl-C or SIGTERM stops the browser and encoder, removes every temporary file and
+leaves an existing output untouched; the exit code is then 130 or 143.`;
 
 export function frameRangeArg(value: unknown, total: number): [number, number] | null {
   if (value === undefined) return null;
@@ -40,33 +46,47 @@ export async function run(argv: string[]): Promise<number> {
     scale: { type: "string" },
     concurrency: { type: "string" },
     gl: { type: "string" },
+    chunks: { type: "string" },
   }, true);
   const job = validateJob(positionals, values.props);
   const total = durationInFrames(job.props);
   const frameRange = frameRangeArg(values.frames, total);
   const scale = scaleArg(values.scale);
   const concurrency = intOption(values.concurrency, "--concurrency", 1, 64, 1);
+  const chunks = intOption(values.chunks, "--chunks", 1, 1000, 1);
   const gl = glArg(values.gl);
   const out = outputArg(values.out, join(OUT_DIR, `${job.id}.mp4`), [".mp4"]);
   browserExecutable(); // find (and if needed unpack) the browser before the progress bar starts
 
-  const bundling = new Progress("bundling", 100, 25);
-  const bundle = await bundleProject((p) => bundling.update(Math.round(p)));
+  const guard = new InterruptGuard().install();
   try {
-    const frames = frameRange ? frameRange[1] - frameRange[0] + 1 : total;
-    const progress = new Progress("rendering", frames, 10);
-    const result = await renderVideo({
-      serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, out, frameRange, scale, concurrency, gl,
-      onProgress: (p) => progress.update(p.renderedFrames, `frames rendered, ${p.encodedFrames} encoded`),
-    });
-    const record = writeRenderRecord(out, {
-      composition: job.id, props: job.props, traceHash: job.trace?.hash ?? null, weightsSha256: job.model.manifest.weights.sha256,
-      frames: result.frames, frameRange, fps: result.fps, width: result.width, height: result.height,
-      codec: VIDEO.codec, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl,
-    });
-    console.log(`wrote ${relative(process.cwd(), out)} (${result.frames} frames, ${result.width}x${result.height}, ${result.fps} fps) and ${relative(process.cwd(), record)}`);
+    const bundling = new Progress("bundling", 100, 25);
+    const bundle = await bundleOrReuse((p) => bundling.update(Math.round(p)), guard);
+    try {
+      guard.check();
+      const frames = frameRange ? frameRange[1] - frameRange[0] + 1 : total;
+      const progress = new Progress("rendering", frames, 10);
+      const result = await renderVideo({
+        serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, out, frameRange, chunks, scale, concurrency, gl, guard,
+        onProgress: (p) => progress.update(p.renderedFrames, `frames rendered, ${p.encodedFrames} encoded`),
+      });
+      const record = writeRenderRecord(out, {
+        composition: job.id, props: job.props, traceHash: job.trace?.hash ?? null, weightsSha256: job.model.manifest.weights.sha256,
+        frames: result.frames, frameRange, chunks, fps: result.fps, width: result.width, height: result.height,
+        codec: VIDEO.codec, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl,
+      });
+      console.log(`wrote ${relative(process.cwd(), out)} (${result.frames} frames, ${result.width}x${result.height}, ${result.fps} fps) and ${relative(process.cwd(), record)}`);
+    } finally {
+      bundle.cleanup();
+    }
+  } catch (err) {
+    if (guard.signal) {
+      console.error(`abacus render: interrupted by ${guard.signal}; nothing was written`);
+      return exitCodeFor(guard.signal);
+    }
+    throw err;
   } finally {
-    bundle.cleanup();
+    guard.uninstall();
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 // `abacus still`: renders one frame of a composition to PNG.
 
 import { join, relative } from "node:path";
-import { bundleProject, renderStills } from "../render/render.js";
+import { bundleOrReuse, renderStills } from "../render/render.js";
 import { browserExecutable, OUT_DIR } from "../render/settings.js";
 import { durationInFrames } from "../story/props.js";
 import { intOption, parse } from "./args.js";
@@ -26,7 +26,7 @@ export async function run(argv: string[]): Promise<number> {
   const gl = glArg(values.gl);
   const out = outputArg(values.out, join(OUT_DIR, `${job.id}-${frame}.png`), [".png"]);
   browserExecutable();
-  const bundle = await bundleProject();
+  const bundle = await bundleOrReuse();
   try {
     await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, stills: [{ frame, out }], scale, gl });
   } finally {

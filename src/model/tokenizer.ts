@@ -3,6 +3,7 @@
 import { InputError, show } from "../errors.js";
 
 const PUNCTUATION = /([.,!?;:])/g;
+const IS_PUNCTUATION = /^[.,!?;:]$/;
 
 /** Splits text into lower-case words and punctuation marks. */
 export function splitWords(text: string): string[] {
@@ -51,7 +52,7 @@ export class Tokenizer {
   /** Token ids of `text`; throws InputError naming every unknown word with suggestions. */
   encode(text: string, field = "prompt"): number[] {
     const words = splitWords(text);
-    if (words.length === 0) throw new InputError(field, "at least one word", show(text));
+    if (words.length === 0 || words.every((w) => IS_PUNCTUATION.test(w))) throw new InputError(field, "at least one word", show(text));
     const unknown = [...new Set(words.filter((w) => !this.ids.has(w)))];
     if (unknown.length > 0) {
       const hints = unknown.map((w) => `"${w}" (did you mean ${this.suggest(w).map((s) => `"${s}"`).join(", ")}?)`);

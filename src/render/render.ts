@@ -1,12 +1,15 @@
 // Node-API rendering: bundle once, then render videos and stills, writing to temporary files renamed into place.
 
-import { mkdtempSync, renameSync, rmSync } from "node:fs";
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { bundle } from "@remotion/bundler";
-import { type HeadlessBrowser, openBrowser, renderMedia, renderStill, selectComposition } from "@remotion/renderer";
+import {
+  type HeadlessBrowser, makeCancelSignal, openBrowser, renderFrames, renderMedia, RenderInternals, renderStill, selectComposition,
+} from "@remotion/renderer";
 import { VERSION } from "remotion/version";
 import type { ExplainerProps } from "../story/props.js";
+import type { InterruptGuard } from "./interrupt.js";
 import { writeFileAtomic } from "../util/files.js";
 import {
   browserExecutable, chromiumOptions, ENTRY_POINT, type GlBackend, glBackend, PUBLIC_DIR, VIDEO, webpackOverride,
@@ -18,16 +21,31 @@ export interface Bundle {
   cleanup(): void;
 }
 
-/** Bundles the compositions once into a fresh temporary folder. */
-export async function bundleProject(onProgress?: (percent: number) => void): Promise<Bundle> {
+/** Bundles the compositions once into a fresh temporary folder (removed by cleanup, or by the guard on a signal). */
+export async function bundleProject(onProgress?: (percent: number) => void, guard?: InterruptGuard): Promise<Bundle> {
   const outDir = mkdtempSync(join(tmpdir(), "abacus-bundle-"));
+  const untrack = guard?.track(outDir);
+  const cleanup = () => {
+    rmSync(outDir, { recursive: true, force: true });
+    untrack?.();
+  };
   try {
     const serveUrl = await bundle({ entryPoint: ENTRY_POINT, publicDir: PUBLIC_DIR, webpackOverride, outDir, onProgress });
-    return { serveUrl, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+    return { serveUrl, cleanup };
   } catch (err) {
-    rmSync(outDir, { recursive: true, force: true });
+    cleanup();
     throw err;
   }
+}
+
+/**
+ * The bundle to render from: ABACUS_SERVE_URL (a bundle built earlier, e.g. shared by a
+ * test suite or a batch of renders) or a fresh one.
+ */
+export async function bundleOrReuse(onProgress?: (percent: number) => void, guard?: InterruptGuard): Promise<Bundle> {
+  const reuse = process.env.ABACUS_SERVE_URL;
+  if (reuse) return { serveUrl: reuse, cleanup: () => {} };
+  return bundleProject(onProgress, guard);
 }
 
 /** A temporary name beside `out`, with the same extension, for a file that is renamed into place when complete. */
@@ -44,11 +62,13 @@ export interface VideoJob {
   props: ExplainerProps;
   out: string;
   frameRange?: [number, number] | null;
+  /** Render this many frame ranges with separate renderMedia calls and join them without re-encoding. */
+  chunks?: number;
   scale?: number;
   concurrency?: number;
   gl?: GlBackend;
   onProgress?: (p: { renderedFrames: number; encodedFrames: number; totalFrames: number }) => void;
-  cancelSignal?: Parameters<typeof renderMedia>[0]["cancelSignal"];
+  guard?: InterruptGuard;
 }
 
 export interface VideoResult {
@@ -58,8 +78,35 @@ export interface VideoResult {
   height: number;
 }
 
+/** Splits [a, b] into n contiguous ranges whose lengths differ by at most one frame. */
+export function chunkRanges([a, b]: [number, number], n: number): [number, number][] {
+  const total = b - a + 1;
+  const count = Math.max(1, Math.min(n, total));
+  return Array.from({ length: count }, (_, i) => {
+    const from = a + Math.floor((i * total) / count);
+    const to = a + Math.floor(((i + 1) * total) / count) - 1;
+    return [from, to] as [number, number];
+  });
+}
+
+/** Joins MP4 pieces without re-encoding (ffmpeg's concat demuxer, stream copy). */
+async function joinChunks(pieces: string[], out: string, dir: string, cancelSignal: ReturnType<typeof makeCancelSignal>["cancelSignal"]): Promise<void> {
+  const list = join(dir, "chunks.txt");
+  writeFileSync(list, pieces.map((p) => `file '${p.replace(/'/g, "'\\''")}'`).join("\n") + "\n");
+  await RenderInternals.callFf({
+    bin: "ffmpeg",
+    args: ["-y", "-v", "error", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-movflags", "+faststart", out],
+    indent: false,
+    logLevel: "error",
+    binariesDirectory: null,
+    cancelSignal,
+  });
+}
+
 export async function renderVideo(job: VideoJob): Promise<VideoResult> {
   const gl = job.gl ?? glBackend();
+  const { cancelSignal, cancel } = makeCancelSignal();
+  const uncancel = job.guard?.cancellable(cancel);
   const common = {
     serveUrl: job.serveUrl,
     inputProps: job.props,
@@ -67,37 +114,72 @@ export async function renderVideo(job: VideoJob): Promise<VideoResult> {
     chromiumOptions: chromiumOptions(gl),
     logLevel: "error" as const,
   };
-  const composition = await selectComposition({ ...common, id: job.compositionId });
-  const [a, b] = job.frameRange ?? [0, composition.durationInFrames - 1];
-  const totalFrames = b - a + 1;
   const tmp = partialPath(job.out);
+  const untrack = job.guard?.track(tmp);
+  const pieceDir = mkdtempSync(join(dirname(job.out), `.${basename(job.out)}.${process.pid}.chunks-`));
+  const untrackDir = job.guard?.track(pieceDir);
   try {
-    await renderMedia({
-      ...common,
-      composition,
-      codec: VIDEO.codec,
-      pixelFormat: VIDEO.pixelFormat,
-      colorSpace: VIDEO.colorSpace,
-      imageFormat: VIDEO.imageFormat,
-      jpegQuality: VIDEO.jpegQuality,
-      outputLocation: tmp,
-      overwrite: true,
-      frameRange: job.frameRange ?? null,
-      scale: job.scale ?? 1,
-      concurrency: job.concurrency ?? 1,
-      cancelSignal: job.cancelSignal,
-      onProgress: (p) => job.onProgress?.({ renderedFrames: p.renderedFrames, encodedFrames: p.encodedFrames, totalFrames }),
-    });
+    const composition = await selectComposition({ ...common, id: job.compositionId });
+    job.guard?.check();
+    const range = job.frameRange ?? [0, composition.durationInFrames - 1];
+    const totalFrames = range[1] - range[0] + 1;
+    const ranges = job.chunks && job.chunks > 1 ? chunkRanges(range, job.chunks) : [range];
+    const pieces: string[] = [];
+    let done = 0;
+    for (const [i, r] of ranges.entries()) {
+      const piece = ranges.length === 1 ? tmp : join(pieceDir, `chunk-${String(i).padStart(4, "0")}.mp4`);
+      await renderMedia({
+        ...common,
+        composition,
+        codec: VIDEO.codec,
+        pixelFormat: VIDEO.pixelFormat,
+        colorSpace: VIDEO.colorSpace,
+        imageFormat: VIDEO.imageFormat,
+        jpegQuality: VIDEO.jpegQuality,
+        outputLocation: piece,
+        overwrite: true,
+        frameRange: ranges.length === 1 && !job.frameRange ? null : r,
+        scale: job.scale ?? 1,
+        concurrency: job.concurrency ?? 1,
+        cancelSignal,
+        onProgress: (p) => job.onProgress?.({ renderedFrames: done + p.renderedFrames, encodedFrames: done + p.encodedFrames, totalFrames }),
+      });
+      job.guard?.check();
+      done += r[1] - r[0] + 1;
+      pieces.push(piece);
+    }
+    if (ranges.length > 1) await joinChunks(pieces, tmp, pieceDir, cancelSignal);
+    job.guard?.check();
     renameSync(tmp, job.out);
+    return {
+      frames: totalFrames,
+      fps: composition.fps,
+      width: Math.round(composition.width * (job.scale ?? 1)),
+      height: Math.round(composition.height * (job.scale ?? 1)),
+    };
   } finally {
     rmSync(tmp, { force: true });
+    rmSync(pieceDir, { recursive: true, force: true });
+    untrack?.();
+    untrackDir?.();
+    uncancel?.();
   }
-  return {
-    frames: totalFrames,
-    fps: composition.fps,
-    width: Math.round(composition.width * (job.scale ?? 1)),
-    height: Math.round(composition.height * (job.scale ?? 1)),
-  };
+}
+
+/** Renders frames [a, b] as a lossless PNG sequence into `dir` (element-NNN.png), for comparisons. */
+export async function renderPngSequence(job: { serveUrl: string; compositionId: string; props: ExplainerProps; frameRange: [number, number]; dir: string }): Promise<void> {
+  const common = { serveUrl: job.serveUrl, inputProps: job.props, browserExecutable: browserExecutable(), chromiumOptions: chromiumOptions(), logLevel: "error" as const };
+  const composition = await selectComposition({ ...common, id: job.compositionId });
+  await renderFrames({
+    ...common,
+    composition,
+    imageFormat: "png",
+    outputDir: job.dir,
+    frameRange: job.frameRange,
+    onStart: () => undefined,
+    onFrameUpdate: () => undefined,
+    concurrency: 1,
+  });
 }
 
 export interface StillsJob {

@@ -1,0 +1,103 @@
+// The bad-input matrix: every case exits with its documented code and a message naming the field,
+// the expected and the actual value; nothing is written and nothing is left behind or running.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, listDir, ROOT, tempDir } from "./helpers.js";
+
+const fixtures = tempDir("abacus-bad-fixtures-");
+const file = (name: string, content: string | Buffer) => {
+  writeFileSync(join(fixtures, name), content);
+  return join(fixtures, name);
+};
+const malformed = file("malformed.json", '{"fps": 30,');
+const aDirectory = join(fixtures, "a-directory.json");
+mkdirSync(aDirectory);
+const wrongHash = join(fixtures, "wrong-hash");
+mkdirSync(wrongHash);
+copyFileSync(join(ROOT, "assets/model.json"), join(wrongHash, "model.json"));
+const bytes = readFileSync(join(ROOT, "assets/model.bin"));
+writeFileSync(join(wrongHash, "model.bin"), Buffer.concat([bytes.subarray(0, 8), Buffer.from([bytes[8] ^ 0x40]), bytes.subarray(9)]));
+const truncated = join(fixtures, "truncated");
+mkdirSync(truncated);
+copyFileSync(join(ROOT, "assets/model.json"), join(truncated, "model.json"));
+writeFileSync(join(truncated, "model.bin"), bytes.subarray(0, bytes.length - 4));
+const badTrace = file("trace.json", JSON.stringify({ schemaVersion: 2 }));
+
+const props = (p: unknown) => ["render", "--props", JSON.stringify(p)];
+const prompt = (text: string) => props({ prompt: text });
+
+/** [name, args (OUT is replaced by a fresh output path), exit code, message] */
+const CASES: [string, string[], number, RegExp][] = [
+  // CLI arguments
+  ["unknown command", ["paint"], 2, /unknown command "paint"; expected one of/],
+  ["unknown option", ["render", "--colour", "red"], 2, /Unknown option '--colour'/],
+  ["option without its value", ["render", "--props"], 2, /--props/],
+  ["unknown composition", ["render", "NoSuchVideo"], 2, /composition: expected one of LLMExplainer, Blank, got "NoSuchVideo"/],
+  ["two compositions", ["render", "LLMExplainer", "Blank"], 2, /expected at most one composition id, got 2/],
+  ["scale zero", ["render", "--scale", "0"], 2, /--scale: expected a number greater than 0, at most 16, got "0"/],
+  ["scale not a number", ["render", "--scale", "big"], 2, /--scale: expected a number greater than 0, at most 16, got "big"/],
+  ["concurrency zero", ["render", "--concurrency", "0"], 2, /--concurrency: expected an integer from 1 to 64, got "0"/],
+  ["chunks zero", ["render", "--chunks", "0"], 2, /--chunks: expected an integer from 1 to 1000, got "0"/],
+  ["frames reversed", ["render", "--frames", "10-5"], 2, /--frames: expected A-B with 0 <= A <= B <= 539, got "10-5"/],
+  ["frames past the end", ["render", "--frames", "0-540"], 2, /--frames: expected A-B with 0 <= A <= B <= 539, got "0-540"/],
+  ["unknown gl backend", ["render", "--gl", "metal"], 2, /--gl: expected one of swangle, angle-egl, .*, got "metal"/],
+  ["still frame past the end", ["still", "--frame", "540"], 2, /--frame: expected an integer from 0 to 539, got "540"/],
+  ["output that is not an mp4", ["render", "--out", "OUTDIR/video.gif"], 2, /--out: expected a file name ending in \.mp4, got/],
+  ["output under a file", ["render", "--out", `${malformed}/video.mp4`], 2, /--out: expected a path in a folder that exists or can be created, and is writable, got .*\((ENOTDIR|EEXIST)\)/],
+  ["output where no folder can be created", ["render", "--out", "/sys/abacus/video.mp4"], 2, /--out: expected a path in a folder that exists or can be created, and is writable, got .*\((EPERM|EROFS|EACCES|ENOENT)\)/],
+  // props: every field
+  ["prompt of the wrong type", props({ prompt: 7 }), 2, /props\.prompt: expected a prompt of words from the model's vocabulary, got 7/],
+  ["theme unknown", props({ theme: "neon" }), 2, /props\.theme: expected one of "pastel", "dark", got "neon"/],
+  ["captions unknown", props({ captions: "fr" }), 2, /props\.captions: expected one of "off", "en", "zh", got "fr"/],
+  ["fps as a string", props({ fps: "30" }), 2, /props\.fps: expected an integer from 10 to 120, got "30"/],
+  ["fps out of range", props({ fps: 240 }), 2, /props\.fps: expected an integer from 10 to 120, got 240/],
+  ["duration too short", props({ durationInSeconds: 2 }), 2, /props\.durationInSeconds: expected a number from 6 to 120, got 2/],
+  ["odd width", props({ width: 1279 }), 2, /props\.width: expected an even integer from 160 to 3840, got 1279/],
+  ["height too large", props({ height: 4320 }), 2, /props\.height: expected an even integer from 90 to 2160, got 4320/],
+  ["focusLayer past the model", props({ focusLayer: 2 }), 2, /props\.focusLayer: expected an integer from 0 to 1, got 2/],
+  ["focusHead negative", props({ focusHead: -1 }), 2, /props\.focusHead: expected an integer from 0 to nLayer - 1|props\.focusHead: expected an integer from 0 to nHead - 1, got -1/],
+  ["topK too large", props({ topK: 50 }), 2, /props\.topK: expected an integer from 1 to 10, got 50/],
+  ["unknown field", props({ colour: "red" }), 2, /props\.colour: expected one of the known fields \(.*\), got an unknown field/],
+  ["props not an object", ["render", "--props", "[1, 2]"], 2, /props: expected a JSON object of props, got \[1,2\]/],
+  ["props null", ["render", "--props", "null"], 2, /--props: expected a readable file, got "null": no such file/],
+  // prompt content
+  ["empty prompt", prompt(""), 2, /props\.prompt: expected at least one word, got ""/],
+  ["whitespace prompt", prompt("  \t "), 2, /props\.prompt: expected at least one word, got " {2}\\t "/],
+  ["only punctuation", prompt("... !"), 2, /props\.prompt: expected at least one word, got "\.\.\. !"/],
+  ["prompt longer than the context", prompt(Array(40).fill("the cat").join(" ")), 2, /props\.prompt: expected at most 32 tokens \(the model's context\), got 80 tokens/],
+  ["unknown words", prompt("the zebra sat on the sofa"), 2, /props\.prompt: expected only words from the model's vocabulary .*, got unknown words "zebra" \(did you mean .*\), "sofa" \(did you mean/],
+  ["Chinese", prompt("猫坐在垫子上"), 2, /props\.prompt: .*unknown word "猫坐在垫子上"/],
+  ["emoji", prompt("the 🐈 sat"), 2, /props\.prompt: .*unknown word "🐈"/],
+  // files
+  ["props file missing", ["render", "--props", join(fixtures, "nope.json")], 2, /--props: expected a readable file, got ".*nope\.json": no such file/],
+  ["props file is a folder", ["render", "--props", aDirectory], 2, /--props: expected a readable file, got ".*a-directory\.json": a directory/],
+  ["props file malformed", ["render", "--props", malformed], 2, /--props: expected valid JSON, got ".*malformed\.json": /],
+  ["inline props malformed", ["render", "--props", '{"fps": }'], 2, /--props: expected valid JSON, got /],
+  ["weights with a wrong hash", ["trace", "--prompt", "the cat", "--weights", join(wrongHash, "model.bin")], 2, /--weights: expected sha256 [0-9a-f]{64} \(from its manifest\), got sha256 [0-9a-f]{64}/],
+  ["truncated weights", ["trace", "--prompt", "the cat", "--weights", join(truncated, "model.bin")], 2, /--weights: expected 120576 bytes \(float32 × 30144 parameters\), got 120572 bytes/],
+  ["trace file failing the schema", ["trace", "--check", badTrace], 2, /trace\.json\.schemaVersion: expected a valid trace, got /],
+];
+
+describe("bad input", () => {
+  it("has at least 25 cases", () => expect(CASES.length).toBeGreaterThanOrEqual(25));
+
+  for (const [name, args, code, message] of CASES) {
+    it(name, () => {
+      const out = tempDir("abacus-bad-out-");
+      const tmp = tempDir("abacus-bad-tmp-");
+      const full = args.map((a) => a.replace("OUTDIR", out));
+      const needsOut = (full[0] === "render" || full[0] === "still") && !full.includes("--out");
+      if (needsOut) full.push("--out", join(out, full[0] === "render" ? "video.mp4" : "still.png"));
+      const r = spawnSync(process.execPath, [BIN, ...full], { cwd: ROOT, encoding: "utf8", env: { ...process.env, TMPDIR: tmp }, timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/^abacus( \w+)?: /);
+      expect(r.stdout).toBe("");
+      expect(listDir(out), "nothing written").toEqual([]);
+      // (tsx keeps its compile cache in the temporary folder: not ours)
+      expect(listDir(tmp).filter((f) => !f.startsWith("tsx-")), "no temporary files, no browser profile").toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,123 @@
+// End to end with the real browser: CLI renders, frame accuracy, determinism, truth in pixels, bad props.
+// All tests share one bundle (ABACUS_SERVE_URL for the CLI).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { project } from "../src/layout/project.js";
+import { valueColor } from "../src/layout/palette.js";
+import { readModel } from "../src/model/files.js";
+import { type Bundle, bundleProject, renderStills } from "../src/render/render.js";
+import { makeContext } from "../src/story/context.js";
+import { parseProps } from "../src/story/props.js";
+import { sceneStateAt } from "../src/story/scene-state.js";
+import { abacus, listDir, tempDir } from "./helpers.js";
+import { pngPixels, probe, psnr, sample, videoFrames } from "./media.js";
+
+const SMALL = { width: 320, height: 176, durationInSeconds: 6, fps: 10 };
+let bundle: Bundle;
+let dir: string;
+const env = () => ({ ABACUS_SERVE_URL: bundle.serveUrl });
+
+function cli(args: string[]) {
+  const saved = process.env.ABACUS_SERVE_URL;
+  process.env.ABACUS_SERVE_URL = bundle.serveUrl;
+  try {
+    return abacus(args);
+  } finally {
+    if (saved === undefined) delete process.env.ABACUS_SERVE_URL;
+    else process.env.ABACUS_SERVE_URL = saved;
+  }
+}
+
+beforeAll(async () => {
+  bundle = await bundleProject();
+  dir = tempDir("abacus-e2e-");
+}, 300_000);
+
+afterAll(() => bundle?.cleanup());
+
+describe("rendering with the real browser", () => {
+  it("renders a small flagship MP4 with the CLI: exact frames, duration, size, H.264 yuv420p bt709", () => {
+    const out = join(dir, "small.mp4");
+    const r = cli(["render", "--props", JSON.stringify(SMALL), "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const p = probe(out);
+    expect(p).toMatchObject({ frames: 60, width: 320, height: 176, codec: "h264", pixFmt: "yuv420p", colorSpace: "bt709", fps: "10/1" });
+    expect(p.duration).toBeCloseTo(6, 2);
+    const record = JSON.parse(readFileSync(join(dir, "small.json"), "utf8"));
+    expect(record).toMatchObject({ composition: "LLMExplainer", frames: 60, remotionVersion: "4.0.527" });
+    expect(record.traceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(listDir(dir)).toEqual(["small.json", "small.mp4"]);
+    expect(env().ABACUS_SERVE_URL).toBe(bundle.serveUrl);
+  });
+
+  it("is frame-accurate: a still of frame N matches frame N of the MP4 better than N-1 and N+1", async () => {
+    const props = parseProps(SMALL);
+    const n = 25;
+    const out = join(dir, `accuracy-${n}.png`);
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills: [{ frame: n, out }] });
+    const still = pngPixels(out, 320, 176);
+    const decoded = videoFrames(join(dir, "small.mp4"), n + 1, 320, 176);
+    const same = psnr(still, decoded[n]);
+    const before = psnr(still, decoded[n - 1]);
+    const after = psnr(still, decoded[n + 1]);
+    expect(same).toBeGreaterThan(28);
+    expect(same).toBeGreaterThan(before + 3);
+    expect(same).toBeGreaterThan(after + 3);
+  });
+
+  it("renders the same still byte for byte twice, and another prompt differently", async () => {
+    const props = parseProps(SMALL);
+    const stills = [{ frame: 40, out: join(dir, "det-a.png") }, { frame: 40, out: join(dir, "det-b.png") }];
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills });
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props: { ...props, prompt: "the dog sat on the" }, stills: [{ frame: 40, out: join(dir, "det-dog.png") }] });
+    const a = readFileSync(stills[0].out);
+    expect(a.equals(readFileSync(stills[1].out))).toBe(true);
+    expect(a.equals(readFileSync(join(dir, "det-dog.png")))).toBe(false);
+  });
+
+  it("shows the trace's values in pixels: cube colours at the end of the attention and output beats", async () => {
+    const props = parseProps({ width: 960, height: 540 });
+    const ctx = makeContext(props, readModel());
+    const end = (id: string) => {
+      const b = ctx.timeline.beats.find((x) => x.id === id)!;
+      return b.from + b.durationInFrames - 1;
+    };
+    const frames = [end("attention"), end("output")];
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills: frames.map((f) => ({ frame: f, out: join(dir, `truth-${f}.png`) })) });
+    const checks: [number, string][] = [[frames[0], "att"], [frames[0], "resid1"], [frames[1], "lnf"], [frames[1], "bars"]];
+    for (const [frame, blockId] of checks) {
+      const img = pngPixels(join(dir, `truth-${frame}.png`), 960, 540);
+      const state = sceneStateAt(ctx, frame);
+      const b = state.blocks.find((x) => x.id === blockId)!;
+      const data = ctx.trace.tensors[b.tensor!].data;
+      let checked = 0;
+      for (let k = 0; k < b.count; k += 3) {
+        if (b.scales[3 * k] <= 0 || b.scales[3 * k + 1] < 1.5 * ctx.layout.cube * 0.5) continue;
+        const p = project(state.camera, [b.positions[3 * k], b.positions[3 * k + 1], b.positions[3 * k + 2]], 960, 540);
+        if (p.x < 3 || p.y < 3 || p.x > 956 || p.y > 536) continue;
+        const got = sample(img, p.x, p.y);
+        const want = valueColor(ctx.theme, data[b.index[k]], ctx.scales[b.tensor!]);
+        for (let c = 0; c < 3; c++) expect(Math.abs(got[c] - want[c]), `${blockId} cube ${k} channel ${c} at frame ${frame}`).toBeLessThan(0.06);
+        checked++;
+      }
+      expect(checked, blockId).toBeGreaterThanOrEqual(blockId === "bars" ? 1 : 5);
+    }
+  });
+
+  it("rejects bad props with exit 2 before a browser starts, leaving an existing output untouched", () => {
+    const out = join(dir, "keep.mp4");
+    writeFileSync(out, "previous render");
+    for (const props of ['{"fps": 1000}', '{"prompt": "the zebra ran"}', '{"width": 321}', '{"nope": 1}', "{bad json"]) {
+      const r = cli(["render", "--props", props, "--out", out]);
+      expect(r.code, props).toBe(2);
+      expect(r.stderr).toMatch(/^abacus render: (props\.\w+|--props): expected .+, got .+/);
+      expect(r.stderr).not.toMatch(/bundling|rendering/);
+    }
+    const unknown = cli(["render", "NoSuchVideo", "--out", out]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('composition: expected one of LLMExplainer, Blank, got "NoSuchVideo"');
+    expect(readFileSync(out, "utf8")).toBe("previous render");
+    expect(existsSync(join(dir, "keep.json"))).toBe(false);
+  });
+});
