@@ -2,6 +2,7 @@
 
 import { join, relative } from "node:path";
 import { bundleOrReuse, renderStills } from "../render/render.js";
+import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { browserExecutable, OUT_DIR } from "../render/settings.js";
 import { durationInFrames } from "../story/props.js";
 import { intOption, parse } from "./args.js";
@@ -26,11 +27,22 @@ export async function run(argv: string[]): Promise<number> {
   const gl = glArg(values.gl);
   const out = outputArg(values.out, join(OUT_DIR, `${job.id}-${frame}.png`), [".png"]);
   browserExecutable();
-  const bundle = await bundleOrReuse();
+  const guard = new InterruptGuard().install();
   try {
-    await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, stills: [{ frame, out }], scale, gl });
+    const bundle = await bundleOrReuse(undefined, guard);
+    try {
+      await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, stills: [{ frame, out }], scale, gl });
+    } finally {
+      bundle.cleanup();
+    }
+  } catch (err) {
+    if (guard.signal) {
+      console.error(`abacus still: interrupted by ${guard.signal}; nothing was written`);
+      return exitCodeFor(guard.signal);
+    }
+    throw err;
   } finally {
-    bundle.cleanup();
+    guard.uninstall();
   }
   console.log(`wrote ${relative(process.cwd(), out)}`);
   return 0;
