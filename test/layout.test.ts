@@ -91,3 +91,18 @@ describe("camera", () => {
     expect(orbit(s, 0)).toBe(s);
   });
 });
+
+describe("shading", () => {
+  it("lights front faces at exactly 1 (true palette colour), tops brighter, hidden sides darker", async () => {
+    const { BOX_FACE_NORMALS, boxVertexShades, faceShade } = await import("../src/layout/shading.js");
+    for (const theme of Object.values(THEMES)) {
+      const front = faceShade(theme, [0, 0, 1]);
+      expect(Math.abs(front - 1)).toBeLessThan(0.002);
+      expect(faceShade(theme, [0, 1, 0])).toBeGreaterThan(front);
+      expect(faceShade(theme, [-1, 0, 0])).toBe(theme.light.ambient);
+      const shades = boxVertexShades(theme);
+      expect(shades[4 * 12]).toBe(Math.fround(front)); // the +z face's first vertex (float32)
+      expect(shades.length).toBe(BOX_FACE_NORMALS.length * 4 * 3);
+    }
+  });
+});

@@ -2,8 +2,9 @@
 import React, { useLayoutEffect, useMemo } from "react";
 import { ThreeCanvas } from "@remotion/three";
 import { useThree } from "@react-three/fiber";
-import { BoxGeometry, type PerspectiveCamera } from "three";
+import { BoxGeometry, Float32BufferAttribute, type PerspectiveCamera } from "three";
 import type { CameraShot } from "../../src/layout/camera.js";
+import { boxVertexShades } from "../../src/layout/shading.js";
 import { KEY_LIGHT_DIR, type Theme } from "../../src/layout/themes.js";
 import type { SceneState } from "../../src/story/scene-types.js";
 import { Structures } from "./Structures.js";
@@ -24,10 +25,15 @@ const CameraRig: React.FC<{ shot: CameraShot }> = ({ shot }) => {
 
 export const Scene3D: React.FC<{ state: SceneState; theme: Theme; width: number; height: number }> = ({ state, theme, width, height }) => {
   // Plain boxes (24 vertices) and no MSAA: on SwiftShader, rounded boxes (900 vertices) and
-  // 4x MSAA tripled the cost of a frame (npm run bench:render); the key light shades the faces.
-  const geometry = useMemo(() => new BoxGeometry(1, 1, 1), []);
+  // 4x MSAA tripled the cost of a frame (npm run bench:render). The key light is baked into
+  // the vertex colours, one shade per face (src/layout/shading.ts).
+  const geometry = useMemo(() => {
+    const g = new BoxGeometry(1, 1, 1);
+    g.setAttribute("color", new Float32BufferAttribute(boxVertexShades(theme), 3));
+    return g;
+  }, [theme]);
   useLayoutEffect(() => () => geometry.dispose(), [geometry]);
-  // three's Lambert BRDF divides by π: scale so that ambient + key·cos(front) = 1 shows the true colour
+  // structures are lit: three's Lambert BRDF divides by π, so scale to the theme's fractions
   const ambient = state.light.ambient * Math.PI;
   const key = state.light.key * Math.PI;
   return (
@@ -38,7 +44,7 @@ export const Scene3D: React.FC<{ state: SceneState; theme: Theme; width: number;
       <ambientLight intensity={ambient} />
       <directionalLight position={[KEY_LIGHT_DIR[0] * 100, KEY_LIGHT_DIR[1] * 100, KEY_LIGHT_DIR[2] * 100]} intensity={key} />
       {state.blocks.map((b) => (
-        <TensorBlock key={`${b.id}:${b.count}`} block={b} geometry={geometry} accent={theme.accents[b.kind]} />
+        <TensorBlock key={`${b.id}:${b.count}`} block={b} geometry={geometry} />
       ))}
       <Structures items={state.structures} />
     </ThreeCanvas>

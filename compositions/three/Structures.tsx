@@ -1,13 +1,17 @@
 // Transparent structures the data flows through: the rail, weight slabs, layer boxes and tubes.
 import React, { useLayoutEffect, useMemo } from "react";
-import { BoxGeometry, CatmullRomCurve3, EdgesGeometry, LineBasicMaterial, MeshLambertMaterial, TubeGeometry, Vector3 } from "three";
+import { BoxGeometry, CatmullRomCurve3, EdgesGeometry, LineBasicMaterial, MeshBasicMaterial, MeshLambertMaterial, TubeGeometry, Vector3 } from "three";
 import type { Structure } from "../../src/story/scene-types.js";
 
 const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);
 
 const StructureMesh: React.FC<{ s: Structure }> = ({ s }) => {
-  const material = useMemo(() => new MeshLambertMaterial({ transparent: true, depthWrite: false }), []);
+  // boxes are flat glass (unlit: cheapest on SwiftShader); tubes keep Lambert shading to read as round
+  const material = useMemo(
+    () => (s.type === "tube" ? new MeshLambertMaterial({ transparent: true, depthWrite: false }) : new MeshBasicMaterial({ transparent: true, depthWrite: false })),
+    [s.type],
+  );
   const edgeMaterial = useMemo(() => new LineBasicMaterial({ transparent: true, depthWrite: false }), []);
   const tubeGeometry = useMemo(
     () => (s.type === "tube" ? new TubeGeometry(new CatmullRomCurve3(s.points.map((p) => new Vector3(...p)), false, "catmullrom", 0.05), 96, s.radius, 16) : null),

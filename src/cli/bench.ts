@@ -3,9 +3,10 @@
 import { DEFAULT_TRAIN } from "../model/config.js";
 import { readModel } from "../model/files.js";
 import { train } from "../model/train.js";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { descendants } from "../render/interrupt.js";
 import { bundleProject, renderVideo } from "../render/render.js";
 import { glBackend } from "../render/settings.js";
 import { makeContext, type SceneContext } from "../story/context.js";
@@ -27,7 +28,9 @@ scene: the median time of sceneStateAt per frame over the flagship's 540 frames,
 render: renders the flagship (default props: 1920x1080, 540 frames) and, in the same run
        with the same settings, the Blank composition of the same size and length (no WebGL:
        the floor of browser, screenshot and encoder); prints both wall times, their ratio,
-       and the cubes and draw calls of the flagship's busiest frame.`;
+       the cubes and draw calls of the flagship's busiest frame, and the peak memory (RSS of
+       this process and all its children) during the flagship render. Then it renders the
+       flagship at 640x360 in one piece and in 4 chunks, and prints both times.`;
 
 export const BENCH_PROMPT = "the big sleepy cat was hungry so it ate the fish . the dog sat on"; // 16 tokens
 
@@ -89,6 +92,20 @@ function benchScene(passes: number): number {
   return 0;
 }
 
+/** Resident memory of this process and all its descendants, in MB (Linux /proc; 0 elsewhere). */
+function treeRssMb(): number {
+  let kb = 0;
+  for (const pid of [process.pid, ...descendants(process.pid)]) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
 /** Cubes and draw calls (one per block, two per box, one per tube) of the busiest frame. */
 export function busiestFrame(ctx: SceneContext): { frame: number; cubes: number; drawCalls: number } {
   let best = { frame: 0, cubes: 0, drawCalls: 0 };
@@ -108,14 +125,23 @@ async function benchRender(propsArg: unknown, concurrency: number): Promise<numb
   const bundle = await bundleProject();
   try {
     const wall: Record<string, number> = {};
+    let peakMb = 0;
     for (const id of ["Blank", "LLMExplainer"]) {
       const progress = new Progress(id, ctx.timeline.durationInFrames, 25);
+      const sampler = id === "LLMExplainer" ? setInterval(() => (peakMb = Math.max(peakMb, treeRssMb())), 250) : null;
       const t0 = performance.now();
       await renderVideo({
         serveUrl: bundle.serveUrl, compositionId: id, props, out: join(dir, `${id}.mp4`), concurrency,
         onProgress: (p) => progress.update(p.renderedFrames),
       });
       wall[id] = (performance.now() - t0) / 1000;
+      if (sampler) clearInterval(sampler);
+    }
+    const small = { ...props, width: 640, height: 360 };
+    for (const chunks of [1, 4]) {
+      const t0 = performance.now();
+      await renderVideo({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props: small, out: join(dir, `chunks-${chunks}.mp4`), concurrency, chunks });
+      wall[`chunks${chunks}`] = (performance.now() - t0) / 1000;
     }
     const busy = busiestFrame(ctx);
     console.log(`${props.width}x${props.height}, ${ctx.timeline.durationInFrames} frames, concurrency ${concurrency}, gl ${glBackend()}`);
@@ -123,6 +149,8 @@ async function benchRender(propsArg: unknown, concurrency: number): Promise<numb
     console.log(`LLMExplainer:   ${wall.LLMExplainer.toFixed(1)} s`);
     console.log(`ratio:          ${(wall.LLMExplainer / wall.Blank).toFixed(2)}`);
     console.log(`busiest frame:  ${busy.frame} with ${busy.cubes} cubes in ${busy.drawCalls} draw calls`);
+    console.log(`peak memory:    ${peakMb.toFixed(0)} MB RSS (this process and its children, sampled every 250 ms)`);
+    console.log(`640x360:        ${wall.chunks1.toFixed(1)} s in one piece, ${wall.chunks4.toFixed(1)} s in 4 chunks (ratio ${(wall.chunks4 / wall.chunks1).toFixed(2)})`);
   } finally {
     bundle.cleanup();
     rmSync(dir, { recursive: true, force: true });
