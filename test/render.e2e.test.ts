@@ -53,17 +53,18 @@ describe("rendering with the real browser", () => {
 
   it("is frame-accurate: a still of frame N matches frame N of the MP4 better than N-1 and N+1", async () => {
     const props = parseProps(SMALL);
-    const n = 25;
-    const out = join(dir, `accuracy-${n}.png`);
-    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills: [{ frame: n, out }] });
-    const still = pngPixels(out, 320, 176);
-    const decoded = videoFrames(join(dir, "small.mp4"), n + 1, 320, 176);
-    const same = psnr(still, decoded[n]);
-    const before = psnr(still, decoded[n - 1]);
-    const after = psnr(still, decoded[n + 1]);
-    expect(same).toBeGreaterThan(28);
-    expect(same).toBeGreaterThan(before + 3);
-    expect(same).toBeGreaterThan(after + 3);
+    const frames = [5, 25];
+    const stills = frames.map((n) => ({ frame: n, out: join(dir, `accuracy-${n}.png`) }));
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills });
+    const decoded = videoFrames(join(dir, "small.mp4"), Math.max(...frames) + 1, 320, 176);
+    for (const [i, n] of frames.entries()) {
+      const still = pngPixels(stills[i].out, 320, 176);
+      const same = psnr(still, decoded[n]);
+      const neighbours = Math.max(psnr(still, decoded[n - 1]), psnr(still, decoded[n + 1]));
+      // measured here: 43.0 vs 39.6 dB at frame 5, 31.9 vs 28.3 dB at frame 25 (JPEG frames, H.264)
+      expect(same, `frame ${n}`).toBeGreaterThan(28);
+      expect(same - neighbours, `frame ${n}: ${same.toFixed(1)} dB against ${neighbours.toFixed(1)} dB`).toBeGreaterThan(1.5);
+    }
   });
 
   it("renders the same still byte for byte twice, and another prompt differently", async () => {
