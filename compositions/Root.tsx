@@ -1,7 +1,7 @@
-// The composition registry: ids, schemas, default props (inline, so the Studio can save edits) and metadata.
+// The composition registry: ids, schemas, default props (the flagship's inline, so the Studio can save edits) and metadata.
 import React from "react";
 import { Composition } from "remotion";
-import { ExplainerPropsSchema } from "../src/story/props.js";
+import { DEFAULT_PROPS, ExplainerPropsSchema } from "../src/story/props.js";
 import { Blank } from "./Blank/Blank.js";
 import { calculateExplainerMetadata } from "./metadata.js";
 import { LLMExplainer } from "./LLMExplainer/LLMExplainer.js";
@@ -34,18 +34,7 @@ export const Root: React.FC = () => (
       id="Blank"
       component={Blank}
       schema={ExplainerPropsSchema}
-      defaultProps={{
-        prompt: "the cat sat on the",
-        theme: "pastel" as const,
-        captions: "off" as const,
-        fps: 30,
-        durationInSeconds: 18,
-        width: 1920,
-        height: 1080,
-        focusLayer: 0,
-        focusHead: 0,
-        topK: 5,
-      }}
+      defaultProps={DEFAULT_PROPS}
       calculateMetadata={calculateExplainerMetadata}
       width={1920}
       height={1080}

@@ -6,6 +6,7 @@ import { InputError } from "../errors.js";
 import { readModel } from "../model/files.js";
 import type { LoadedModel } from "../model/weights.js";
 import { COMPOSITIONS, DEFAULT_COMPOSITION } from "../render/compositions.js";
+import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { GL_BACKENDS, type GlBackend, glBackend } from "../render/settings.js";
 import type { ExplainerProps } from "../story/props.js";
 import type { Trace } from "../trace/schema.js";
@@ -64,4 +65,24 @@ export function outputArg(value: unknown, fallback: string, extensions: string[]
     throw new InputError("--out", "a path in a folder that exists or can be created, and is writable", `${JSON.stringify(out)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   return out;
+}
+
+/**
+ * Runs browser work under an InterruptGuard (private temporary folder, cleanup on SIGINT and
+ * SIGTERM): returns 0, or 130 / 143 when a signal stopped it; other errors propagate.
+ */
+export async function guarded(command: string, work: (guard: InterruptGuard) => Promise<void>): Promise<number> {
+  const guard = new InterruptGuard().install();
+  try {
+    await work(guard);
+    return 0;
+  } catch (err) {
+    if (guard.signal) {
+      console.error(`abacus ${command}: interrupted by ${guard.signal}; nothing was written`);
+      return exitCodeFor(guard.signal);
+    }
+    throw err;
+  } finally {
+    guard.uninstall();
+  }
 }

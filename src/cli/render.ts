@@ -3,12 +3,11 @@
 import { join, relative } from "node:path";
 import { InputError } from "../errors.js";
 import { bundleOrReuse, renderVideo, writeRenderRecord } from "../render/render.js";
-import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { browserExecutable, OUT_DIR, VIDEO } from "../render/settings.js";
 import { durationInFrames } from "../story/props.js";
 import { intOption, parse } from "./args.js";
 import { Progress } from "./progress.js";
-import { glArg, outputArg, scaleArg, validateJob } from "./render-args.js";
+import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.js";
 
 export const usage = `Usage: abacus render [CompositionId] [--props FILE|JSON] [--out FILE] [--frames A-B]
                      [--chunks N] [--scale S] [--concurrency N] [--gl BACKEND]
@@ -58,8 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   const out = outputArg(values.out, join(OUT_DIR, `${job.id}.mp4`), [".mp4"]);
   browserExecutable(); // find (and if needed unpack) the browser before the progress bar starts
 
-  const guard = new InterruptGuard().install();
-  try {
+  return guarded("render", async (guard) => {
     const bundling = new Progress("bundling", 100, 25);
     const bundle = await bundleOrReuse((p) => bundling.update(Math.round(p)), guard);
     try {
@@ -79,14 +77,5 @@ export async function run(argv: string[]): Promise<number> {
     } finally {
       bundle.cleanup();
     }
-  } catch (err) {
-    if (guard.signal) {
-      console.error(`abacus render: interrupted by ${guard.signal}; nothing was written`);
-      return exitCodeFor(guard.signal);
-    }
-    throw err;
-  } finally {
-    guard.uninstall();
-  }
-  return 0;
+  });
 }

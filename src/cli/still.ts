@@ -2,11 +2,10 @@
 
 import { join, relative } from "node:path";
 import { bundleOrReuse, renderStills } from "../render/render.js";
-import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { browserExecutable, OUT_DIR } from "../render/settings.js";
 import { durationInFrames } from "../story/props.js";
 import { intOption, parse } from "./args.js";
-import { glArg, outputArg, scaleArg, validateJob } from "./render-args.js";
+import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.js";
 
 export const usage = `Usage: abacus still [CompositionId] --frame N [--props FILE|JSON] [--out FILE] [--scale S] [--gl BACKEND]
 
@@ -27,23 +26,15 @@ export async function run(argv: string[]): Promise<number> {
   const gl = glArg(values.gl);
   const out = outputArg(values.out, join(OUT_DIR, `${job.id}-${frame}.png`), [".png"]);
   browserExecutable();
-  const guard = new InterruptGuard().install();
-  try {
+  const code = await guarded("still", async (guard) => {
     const bundle = await bundleOrReuse(undefined, guard);
     try {
       await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, stills: [{ frame, out }], scale, gl });
     } finally {
       bundle.cleanup();
     }
-  } catch (err) {
-    if (guard.signal) {
-      console.error(`abacus still: interrupted by ${guard.signal}; nothing was written`);
-      return exitCodeFor(guard.signal);
-    }
-    throw err;
-  } finally {
-    guard.uninstall();
-  }
+  });
+  if (code !== 0) return code;
   console.log(`wrote ${relative(process.cwd(), out)}`);
   return 0;
 }
