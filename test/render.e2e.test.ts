@@ -1,5 +1,6 @@
 // End to end with the real browser: CLI renders, frame accuracy, determinism, truth in pixels, bad props.
 // All tests share one bundle (ABACUS_SERVE_URL for the CLI).
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { type Bundle, bundleProject, renderStills } from "../src/render/render.j
 import { makeContext } from "../src/story/context.js";
 import { parseProps } from "../src/story/props.js";
 import { sceneStateAt } from "../src/story/scene-state.js";
-import { abacus, listDir, tempDir } from "./helpers.js";
+import { abacus, listDir, ROOT, tempDir } from "./helpers.js";
 import { pngPixels, probe, psnr, sample, videoFrames } from "./media.js";
 
 const SMALL = { width: 320, height: 176, durationInSeconds: 6, fps: 10 };
@@ -104,6 +105,17 @@ describe("rendering with the real browser", () => {
       }
       expect(checked, blockId).toBeGreaterThanOrEqual(blockId === "bars" ? 1 : 5);
     }
+  });
+
+  it("renders a still with `abacus still`, and with Remotion's own CLI through remotion.config.ts", () => {
+    const ours = join(dir, "cli-still.png");
+    const r = cli(["still", "--frame", "30", "--props", JSON.stringify(SMALL), "--out", ours]);
+    expect(r.code, r.stderr).toBe(0);
+    const theirs = join(dir, "remotion-still.png");
+    const remotion = spawnSync(process.execPath, [join(ROOT, "node_modules/@remotion/cli/remotion-cli.js"), "still", "LLMExplainer", theirs, "--frame=30", `--props=${JSON.stringify(SMALL)}`, "--log=error"], { cwd: ROOT, encoding: "utf8" });
+    expect(remotion.status, remotion.stderr).toBe(0);
+    // the same settings (browser, GL backend) through both paths: the same pixels
+    expect(psnr(pngPixels(ours, 320, 176), pngPixels(theirs, 320, 176))).toBeGreaterThan(40);
   });
 
   it("rejects bad props with exit 2 before a browser starts, leaving an existing output untouched", () => {
