@@ -6,7 +6,8 @@ import { FONT_FAMILY } from "./fonts.js";
 
 export const CaptionBar: React.FC<{ caption: Caption | null; theme: Theme; width: number; height: number }> = ({ caption, theme, width, height }) => {
   if (!caption || caption.opacity <= 0) return null;
-  const size = Math.max(12, Math.min(height * 0.036, (width * 1.6) / Math.max(20, caption.parts.reduce((n, p) => n + p.text.length, 0))));
+  // one line on landscape frames; on narrow (portrait) frames the line wraps instead of shrinking
+  const size = Math.max(12, Math.min(height * 0.036, width * 0.045));
   return (
     <div style={{ position: "absolute", left: 0, right: 0, bottom: height * 0.06, display: "flex", justifyContent: "center", opacity: caption.opacity }}>
       <div
