@@ -2,29 +2,27 @@
 
 import { z } from "zod";
 
-export const ModelConfigSchema = z
-  .object({
-    vocabSize: z.number().int().min(2),
-    contextLength: z.number().int().min(1),
-    dModel: z.number().int().min(1),
-    nLayer: z.number().int().min(1),
-    nHead: z.number().int().min(1),
-  })
-  .strict()
-  .refine((c) => c.dModel % c.nHead === 0, {
-    message: "dModel must be a multiple of nHead",
-    path: ["dModel"],
-  });
+const shapeFields = {
+  contextLength: z.number().int().min(1),
+  dModel: z.number().int().min(1),
+  nLayer: z.number().int().min(1),
+  nHead: z.number().int().min(1),
+};
+const headsDivide = (c: { dModel: number; nHead: number }) => c.dModel % c.nHead === 0;
+const headsMessage = { message: "dModel must be a multiple of nHead", path: ["dModel"] };
+
+/** A model's shape without the vocabulary size, which comes from the tokenizer. */
+export const ModelShapeSchema = z.object(shapeFields).strict().refine(headsDivide, headsMessage);
+export const ModelConfigSchema = z.object({ vocabSize: z.number().int().min(2), ...shapeFields }).strict().refine(headsDivide, headsMessage);
 
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
+export type ModelShape = z.infer<typeof ModelShapeSchema>;
 
-/** Shapes without the vocabulary size, which comes from the tokenizer. */
-export type ModelShape = Omit<ModelConfig, "vocabSize">;
-
+/** Presets are data, validated when this module loads: a bigger model is one more entry. */
 export const PRESETS = {
-  tiny: { contextLength: 32, dModel: 32, nLayer: 2, nHead: 4 },
-  small: { contextLength: 64, dModel: 64, nLayer: 4, nHead: 4 },
-} as const satisfies Record<string, ModelShape>;
+  tiny: ModelShapeSchema.parse({ contextLength: 32, dModel: 32, nLayer: 2, nHead: 4 }),
+  small: ModelShapeSchema.parse({ contextLength: 64, dModel: 64, nLayer: 4, nHead: 4 }),
+} as const;
 
 export type PresetName = keyof typeof PRESETS;
 
