@@ -3,13 +3,14 @@
 import { InputError } from "../errors.js";
 import { type CameraShot, type ShotName, shots } from "../layout/camera.js";
 import { layoutModel, type Layout } from "../layout/model-layout.js";
-import { colorScale } from "../layout/palette.js";
+import { colorScale, normalise, valueColor } from "../layout/palette.js";
 import { THEMES, type Theme } from "../layout/themes.js";
 import type { LoadedModel } from "../model/weights.js";
 import { buildTrace } from "../trace/build.js";
 import type { Trace } from "../trace/schema.js";
 import { type CaptionFacts, captionFor } from "./captions.js";
 import { compile, type Timeline } from "./compile.js";
+import { cameraPath, type CameraSegment } from "./camera-path.js";
 import { BEAT_IDS, llmExplainerBeats } from "./explainers.js";
 import { durationInFrames, type ExplainerProps } from "./props.js";
 
@@ -22,6 +23,10 @@ export interface SceneContext {
   shots: Record<ShotName, CameraShot>;
   /** Colour scale (largest |value|) of every tensor. */
   scales: Record<string, number>;
+  /** Every element's palette colour and |normalised value|, per tensor: computed once, not per frame. */
+  tints: Record<string, Tint>;
+  /** Where the camera goes when: derived from the timeline once. */
+  cameraPath: CameraSegment[];
   layer: number;
   head: number;
   /** The facts the captions quote. */
@@ -41,19 +46,44 @@ export function traceForProps(props: ExplainerProps, model: LoadedModel): Trace 
   }
 }
 
+export interface Tint {
+  /** sRGB triples, 3 per element. */
+  colors: Float32Array;
+  /** |value| / scale, clamped to 1, per element: the cube's depth grows with it. */
+  magnitude: Float32Array;
+}
+
+function tint(theme: Theme, data: number[], scale: number): Tint {
+  const colors = new Float32Array(data.length * 3);
+  const magnitude = new Float32Array(data.length);
+  data.forEach((v, i) => {
+    colors.set(valueColor(theme, v, scale), 3 * i);
+    magnitude[i] = Math.abs(normalise(v, scale));
+  });
+  return { colors, magnitude };
+}
+
 export function contextFromTrace(props: ExplainerProps, trace: Trace): SceneContext {
   const T = trace.tokens.length;
   const layout = layoutModel(trace.model, T, props.topK);
+  const theme = THEMES[props.theme];
   const scales: Record<string, number> = {};
-  for (const [id, t] of Object.entries(trace.tensors)) scales[id] = colorScale(t.data);
+  const tints: Record<string, Tint> = {};
+  for (const [id, t] of Object.entries(trace.tensors)) {
+    scales[id] = colorScale(t.data);
+    tints[id] = tint(theme, t.data, scales[id]);
+  }
+  const timeline = compile(llmExplainerBeats(T, trace.model.nLayer), props.fps, durationInFrames(props));
   return {
     props,
     trace,
-    theme: THEMES[props.theme],
+    theme,
     layout,
-    timeline: compile(llmExplainerBeats(T, trace.model.nLayer), props.fps, durationInFrames(props)),
+    timeline,
     shots: shots(layout, props.width / props.height),
     scales,
+    tints,
+    cameraPath: cameraPath(timeline),
     layer: props.focusLayer,
     head: props.focusHead,
     facts: {

@@ -1,7 +1,7 @@
 // Builders for the blocks of a SceneState: a trace tensor laid on a grid, token cubes, labels.
 
 import { cellCenter, type Grid, type Vec3 } from "../layout/model-layout.js";
-import { hexToRgb, mix, normalise, type RGB, valueColor } from "../layout/palette.js";
+import { hexToRgb, mix, type RGB } from "../layout/palette.js";
 import type { Kind } from "../layout/themes.js";
 import type { SceneContext } from "./context.js";
 import type { CubeBlock } from "./scene-types.js";
@@ -66,21 +66,20 @@ export function tensorBlock(ctx: SceneContext, s: TensorBlockSpec): CubeBlock {
   const tokens = s.tokens ?? Array.from({ length: R }, (_, t) => t);
   const [f0, f1] = s.features ?? [0, W];
   const b = newBlock(s.id, s.kind, s.tensor, tokens.length * (f1 - f0));
-  const scale = ctx.scales[s.tensor];
-  const from = s.from && s.from.t < 1 ? { data: ctx.trace.tensors[s.from.tensor].data, scale: ctx.scales[s.from.tensor], t: s.from.t } : null;
+  const tint = ctx.tints[s.tensor];
+  const from = s.from && s.from.t < 1 ? { tint: ctx.tints[s.from.tensor], t: s.from.t } : null;
   const off = s.offset ?? [0, 0, 0];
   const cube = ctx.layout.cube;
   let k = 0;
   for (const t of tokens) {
     for (let i = f0; i < f1; i++) {
       const idx = t * W + i;
-      const v = data.data[idx];
-      let color = valueColor(ctx.theme, v, scale);
-      let n = Math.abs(normalise(v, scale));
+      let color: RGB = [tint.colors[3 * idx], tint.colors[3 * idx + 1], tint.colors[3 * idx + 2]];
+      let n = tint.magnitude[idx];
       if (from) {
-        const u = from.data[idx];
-        color = mix(valueColor(ctx.theme, u, from.scale), color, from.t);
-        n = Math.abs(normalise(u, from.scale)) * (1 - from.t) + n * from.t;
+        const c = from.tint.colors;
+        color = mix([c[3 * idx], c[3 * idx + 1], c[3 * idx + 2]], color, from.t);
+        n = from.tint.magnitude[idx] * (1 - from.t) + n * from.t;
       }
       const r = s.reveal ? s.reveal(t, i) : 1;
       const [c, row, d] = s.place(t, i);

@@ -1,6 +1,6 @@
 // sceneStateAt(ctx, frame): the pure function from (context, frame number) to everything that frame shows.
 
-import { blendShots, type CameraShot, orbit, type ShotName } from "../layout/camera.js";
+import { blendShots, type CameraShot, orbit } from "../layout/camera.js";
 import { BAR_MAX_HEIGHT, BAR_PITCH, cellCenter, GAP, type Grid, type Vec3 } from "../layout/model-layout.js";
 import { hexToRgb, mix, valueColor } from "../layout/palette.js";
 import type { Kind } from "../layout/themes.js";
@@ -107,15 +107,15 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   const moving = qkv.map((p, t) => (p > 0 && p < 1 ? t : -1)).filter((t) => t >= 0);
   if (moving.length > 0) {
     // columns of ln1 slide through the Wq, Wk, Wv slabs like beads on a rod
-    add(tensorBlock(ctx, {
+    const beads = tensorBlock(ctx, {
       id: "beads", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(), tokens: moving,
       reveal: (t) => 1 - smooth(window(qkv[t], 0.5, 0.7)),
-    }), 1);
-    const b = blocks[blocks.length - 1];
+    });
     moving.forEach((t, m) => {
       const dx = (slabX - (xOf(g.ln1) + t)) * smooth(Math.min(1, qkv[t] / 0.6));
-      for (let k = m * C; k < (m + 1) * C; k++) b.positions[3 * k] += dx;
+      for (let k = m * C; k < (m + 1) * C; k++) beads.positions[3 * k] += dx;
     });
+    add(beads, 1);
   }
   const qkvActive = Math.max(0, ...qkv.map(bump));
   (["q", "k", "v"] as const).forEach((name, j) => {
@@ -267,25 +267,7 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
   }
 
   // --- camera: named shots, blended at segment starts, with a slow orbit that is 0 at both ends
-  const beatAt = (id: BeatId) => tl.beats.find((b) => b.id === id)!;
-  const clip = (id: string) => tl.clips[id];
-  const seg = (start: number, shot: ShotName, frames: number) => ({ start, shot, frames: Math.max(1, frames) });
-  const b = (id: BeatId, share: number) => {
-    const bt = beatAt(id);
-    return seg(bt.from, SHOT_FOR_BEAT[id], bt.durationInFrames * share);
-  };
-  const segments = [
-    seg(0, "tokens", 1),
-    b("embed", 0.3),
-    b("attention", 0.12),
-    seg(clip("attention.scores").start - 4, "scores", (clip("attention.scores").end - clip("attention.scores").start) * 0.6),
-    seg(clip("attention.mix.0").start, "attentionOut", (clip("attention.mix.0").end - clip("attention.mix.0").start) * 1.2),
-    b("mlp", 0.18),
-    b("depth", 0.25),
-    b("output", 0.2),
-    seg(clip("append.pullback").start, "overview", clip("append.pullback").end - clip("append.pullback").start),
-    seg(clip("append.return").start, "tokens", clip("append.return").end - clip("append.return").start),
-  ];
+  const segments = ctx.cameraPath;
   let camera: CameraShot = ctx.shots.tokens;
   for (let i = 1; i < segments.length; i++) {
     const s = segments[i];
@@ -320,7 +302,3 @@ export function sceneStateAt(ctx: SceneContext, frame: number): SceneState {
     caption,
   };
 }
-
-const SHOT_FOR_BEAT: Record<BeatId, ShotName> = {
-  tokens: "tokens", embed: "embed", attention: "attentionIn", mlp: "mlp", depth: "depth", output: "output", append: "overview",
-};
