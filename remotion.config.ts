@@ -13,3 +13,4 @@ Config.setPixelFormat(VIDEO.pixelFormat);
 Config.setColorSpace(VIDEO.colorSpace);
 Config.setVideoImageFormat(VIDEO.imageFormat);
 Config.setJpegQuality(VIDEO.jpegQuality);
+Config.setX264Preset(VIDEO.x264Preset);

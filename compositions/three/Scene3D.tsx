@@ -1,13 +1,13 @@
-// The 3D layer: camera, lights and fog from SceneState, one InstancedMesh per block, transparent structures.
+// The 3D layer: camera, lights and fog from SceneState, one mesh per block of cubes, transparent structures.
 import React, { useLayoutEffect, useMemo } from "react";
-import { ThreeCanvas } from "@remotion/three";
 import { useThree } from "@react-three/fiber";
-import { BoxGeometry, Float32BufferAttribute, type PerspectiveCamera } from "three";
+import type { PerspectiveCamera } from "three";
 import type { CameraShot } from "../../src/layout/camera.js";
 import { boxVertexShades } from "../../src/layout/shading.js";
 import { KEY_LIGHT_DIR, type Theme } from "../../src/layout/themes.js";
 import type { SceneState } from "../../src/story/scene-types.js";
 import { Structures } from "./Structures.js";
+import { SyncedThreeCanvas } from "./SyncedThreeCanvas.js";
 import { TensorBlock } from "./TensorBlock.js";
 
 const CameraRig: React.FC<{ shot: CameraShot }> = ({ shot }) => {
@@ -23,30 +23,40 @@ const CameraRig: React.FC<{ shot: CameraShot }> = ({ shot }) => {
   return null;
 };
 
-export const Scene3D: React.FC<{ state: SceneState; theme: Theme; width: number; height: number }> = ({ state, theme, width, height }) => {
-  // Plain boxes (24 vertices) and no MSAA: on SwiftShader, rounded boxes (900 vertices) and
-  // 4x MSAA tripled the cost of a frame (npm run bench:render). The key light is baked into
-  // the vertex colours, one shade per face (src/layout/shading.ts).
-  const geometry = useMemo(() => {
-    const g = new BoxGeometry(1, 1, 1);
-    g.setAttribute("color", new Float32BufferAttribute(boxVertexShades(theme), 3));
-    return g;
-  }, [theme]);
-  useLayoutEffect(() => () => geometry.dispose(), [geometry]);
+interface SceneValue {
+  state: SceneState;
+  shades: Float32Array;
+}
+
+/** The R3F scene of one frame. */
+const SceneContents: React.FC<SceneValue> = ({ state, shades }) => {
   // structures are lit: three's Lambert BRDF divides by π, so scale to the theme's fractions
   const ambient = state.light.ambient * Math.PI;
   const key = state.light.key * Math.PI;
   return (
-    <ThreeCanvas width={width} height={height} flat gl={{ antialias: false }} camera={{ fov: state.camera.fov, position: [...state.camera.position] }}>
+    <>
       <CameraRig shot={state.camera} />
       <color attach="background" args={[state.background]} />
       <fog attach="fog" args={[state.fog.color, state.fog.near, state.fog.far]} />
       <ambientLight intensity={ambient} />
       <directionalLight position={[KEY_LIGHT_DIR[0] * 100, KEY_LIGHT_DIR[1] * 100, KEY_LIGHT_DIR[2] * 100]} intensity={key} />
       {state.blocks.map((b) => (
-        <TensorBlock key={`${b.id}:${b.count}`} block={b} geometry={geometry} />
+        <TensorBlock key={`${b.id}:${b.count}`} block={b} shades={shades} />
       ))}
       <Structures items={state.structures} />
-    </ThreeCanvas>
+    </>
   );
+};
+
+const drawScene = (v: SceneValue) => <SceneContents state={v.state} shades={v.shades} />;
+
+// Plain boxes (24 vertices), no MSAA and an opaque canvas: on SwiftShader, rounded boxes (900
+// vertices) and 4x MSAA tripled the cost of a frame (npm run bench:render). The key light is
+// baked into the vertex colours, one shade per face (src/layout/shading.ts).
+const GL = { antialias: false, alpha: false };
+
+export const Scene3D: React.FC<{ state: SceneState; theme: Theme; width: number; height: number }> = ({ state, theme, width, height }) => {
+  const shades = useMemo(() => boxVertexShades(theme), [theme]);
+  const value = useMemo(() => ({ state, shades }), [state, shades]);
+  return <SyncedThreeCanvas value={value} draw={drawScene} width={width} height={height} gl={GL} />;
 };

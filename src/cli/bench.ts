@@ -19,7 +19,7 @@ import { readPropsArg } from "./props-arg.js";
 
 export const usage = `Usage: abacus bench model [--runs N] [--steps N]
        abacus bench scene [--runs N]
-       abacus bench render [--props FILE|JSON] [--concurrency N]
+       abacus bench render [--props FILE|JSON] [--concurrency N] [--runs N]
 
 model: the median wall time of forward + trace for a 16-token prompt over N runs
        (default 50), and the training throughput in tokens/s over N steps (default 40).
@@ -27,7 +27,8 @@ scene: the median time of sceneStateAt per frame over the flagship's 540 frames,
        N passes (default 5), for the default prompt and a 16-token prompt.
 render: renders the flagship (default props: 1920x1080, 540 frames) and, in the same run
        with the same settings, the Blank composition of the same size and length (no WebGL:
-       the floor of browser, screenshot and encoder); prints both wall times, their ratio,
+       the floor of browser, screenshot and encoder), alternately N times (default 3); prints
+       the wall times of each pair, the median of each and the median of the pairs' ratios,
        the cubes and draw calls of the flagship's busiest frame, and the peak memory (RSS of
        this process and all its children) during the flagship render. Then it renders the
        flagship at 640x360 in one piece and in 4 chunks, and prints both times.`;
@@ -45,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`expected a benchmark name: model, scene or render; got ${positionals.length ? positionals.join(" ") : "none"}`);
   }
   if (positionals[0] === "scene") return benchScene(intOption(values.runs, "--runs", 1, 1000, 5));
-  if (positionals[0] === "render") return benchRender(values.props, intOption(values.concurrency, "--concurrency", 1, 64, 1));
+  if (positionals[0] === "render") return benchRender(values.props, intOption(values.concurrency, "--concurrency", 1, 64, 1), intOption(values.runs, "--runs", 1, 100, 3));
   const runs = intOption(values.runs, "--runs", 1, 100000, 50);
   const steps = intOption(values.steps, "--steps", 2, 100000, 40);
   const model = readModel();
@@ -118,24 +119,30 @@ export function busiestFrame(ctx: SceneContext): { frame: number; cubes: number;
   return best;
 }
 
-async function benchRender(propsArg: unknown, concurrency: number): Promise<number> {
+async function benchRender(propsArg: unknown, concurrency: number, runs: number): Promise<number> {
   const props = readPropsArg(propsArg);
   const ctx = makeContext(props, readModel());
   const dir = mkdtempSync(join(tmpdir(), "abacus-bench-"));
   const bundle = await bundleProject();
   try {
     const wall: Record<string, number> = {};
+    const pairs: { blank: number; flagship: number }[] = [];
     let peakMb = 0;
-    for (const id of ["Blank", "LLMExplainer"]) {
-      const progress = new Progress(id, ctx.timeline.durationInFrames, 25);
-      const sampler = id === "LLMExplainer" ? setInterval(() => (peakMb = Math.max(peakMb, treeRssMb())), 250) : null;
-      const t0 = performance.now();
-      await renderVideo({
-        serveUrl: bundle.serveUrl, compositionId: id, props, out: join(dir, `${id}.mp4`), concurrency,
-        onProgress: (p) => progress.update(p.renderedFrames),
-      });
-      wall[id] = (performance.now() - t0) / 1000;
-      if (sampler) clearInterval(sampler);
+    // alternating pairs: a slow spell of this shared machine lands on both compositions alike
+    for (let run = 1; run <= runs; run++) {
+      const pair = { blank: 0, flagship: 0 };
+      for (const id of ["Blank", "LLMExplainer"]) {
+        const progress = new Progress(`${id} (${run}/${runs})`, ctx.timeline.durationInFrames, 25);
+        const sampler = id === "LLMExplainer" ? setInterval(() => (peakMb = Math.max(peakMb, treeRssMb())), 250) : null;
+        const t0 = performance.now();
+        await renderVideo({
+          serveUrl: bundle.serveUrl, compositionId: id, props, out: join(dir, `${id}.mp4`), concurrency,
+          onProgress: (p) => progress.update(p.renderedFrames),
+        });
+        pair[id === "Blank" ? "blank" : "flagship"] = (performance.now() - t0) / 1000;
+        if (sampler) clearInterval(sampler);
+      }
+      pairs.push(pair);
     }
     const small = { ...props, width: 640, height: 360 };
     for (const chunks of [1, 4]) {
@@ -145,9 +152,12 @@ async function benchRender(propsArg: unknown, concurrency: number): Promise<numb
     }
     const busy = busiestFrame(ctx);
     console.log(`${props.width}x${props.height}, ${ctx.timeline.durationInFrames} frames, concurrency ${concurrency}, gl ${glBackend()}`);
-    console.log(`Blank (floor):  ${wall.Blank.toFixed(1)} s`);
-    console.log(`LLMExplainer:   ${wall.LLMExplainer.toFixed(1)} s`);
-    console.log(`ratio:          ${(wall.LLMExplainer / wall.Blank).toFixed(2)}`);
+    for (const [i, p] of pairs.entries()) {
+      console.log(`run ${i + 1}:          Blank ${p.blank.toFixed(1)} s, LLMExplainer ${p.flagship.toFixed(1)} s, ratio ${(p.flagship / p.blank).toFixed(2)}`);
+    }
+    console.log(`Blank (floor):  median ${median(pairs.map((p) => p.blank)).toFixed(1)} s`);
+    console.log(`LLMExplainer:   median ${median(pairs.map((p) => p.flagship)).toFixed(1)} s`);
+    console.log(`ratio:          median ${median(pairs.map((p) => p.flagship / p.blank)).toFixed(2)} over ${runs} pairs`);
     console.log(`busiest frame:  ${busy.frame} with ${busy.cubes} cubes in ${busy.drawCalls} draw calls`);
     console.log(`peak memory:    ${peakMb.toFixed(0)} MB RSS (this process and its children, sampled every 250 ms)`);
     console.log(`640x360:        ${wall.chunks1.toFixed(1)} s in one piece, ${wall.chunks4.toFixed(1)} s in 4 chunks (ratio ${(wall.chunks4 / wall.chunks1).toFixed(2)})`);

@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
       const record = writeRenderRecord(out, {
         composition: job.id, props: job.props, traceHash: job.trace?.hash ?? null, weightsSha256: job.model.manifest.weights.sha256,
         frames: result.frames, frameRange, chunks, fps: result.fps, width: result.width, height: result.height,
-        codec: VIDEO.codec, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl, browser: findBrowser().source,
+        codec: VIDEO.codec, x264Preset: VIDEO.x264Preset, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl, browser: findBrowser().source,
       });
       console.log(`wrote ${relative(process.cwd(), out)} (${result.frames} frames, ${result.width}x${result.height}, ${result.fps} fps) and ${relative(process.cwd(), record)}`);
     } finally {

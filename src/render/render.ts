@@ -136,6 +136,7 @@ export async function renderVideo(job: VideoJob): Promise<VideoResult> {
         colorSpace: VIDEO.colorSpace,
         imageFormat: VIDEO.imageFormat,
         jpegQuality: VIDEO.jpegQuality,
+        x264Preset: VIDEO.x264Preset,
         outputLocation: piece,
         overwrite: true,
         frameRange: ranges.length === 1 && !job.frameRange ? null : r,

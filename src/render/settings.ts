@@ -26,6 +26,12 @@ export const VIDEO = {
   colorSpace: "bt709",
   imageFormat: "jpeg",
   jpegQuality: 90,
+  /**
+   * x264's "veryfast" instead of its "medium": for the busiest 180 frames at 1080p, 25% less
+   * wall time and 30% less CPU, files of the same size (CRF), PSNR against lossless frames
+   * 36.25 dB instead of 36.52 dB.
+   */
+  x264Preset: "veryfast",
 } as const;
 
 export function chromiumOptions(gl: GlBackend = glBackend()): ChromiumOptions {
