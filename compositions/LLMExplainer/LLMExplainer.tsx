@@ -23,7 +23,7 @@ export const LLMExplainer: React.FC<ExplainerProps> = (props) => {
   return (
     <AbsoluteFill style={{ backgroundColor: state.background }}>
       <Scene3D state={state} theme={ctx.theme} width={width} height={height} />
-      {/* positioned directly: a full-frame layer over the WebGL canvas cost ~25 ms a frame */}
+      {/* positioned directly: a full-frame layer over the WebGL canvas cost ~30 ms a frame */}
       <Labels state={state} theme={ctx.theme} width={width} height={height} />
       <CaptionBar caption={state.caption} theme={ctx.theme} width={width} height={height} />
     </AbsoluteFill>

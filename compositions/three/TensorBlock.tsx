@@ -24,8 +24,8 @@ interface Written {
 /**
  * Unlit material: the light is baked into the vertex colours (one factor per face, see
  * boxVertexShades), which for axis-aligned boxes under a fixed directional light is exactly
- * Lambert shading. A plain mesh rather than an InstancedMesh: SwiftShader draws each instance
- * of an instanced draw call separately, and the merged mesh took about a quarter less CPU
+ * Lambert shading. A plain mesh rather than an InstancedMesh: SwiftShader pays per instance
+ * of an instanced draw call, and the merged mesh took about a quarter less CPU
  * for the busiest 180 frames (npm run bench:render). Blocks whose cubes did not change since
  * the last frame (most of them, most frames) are neither rewritten nor uploaded again.
  */
