@@ -18,7 +18,10 @@ export const LLMExplainer: React.FC<ExplainerProps> = (props) => {
   // the context (trace, layout, timeline) depends on the props only: built once, never per frame
   const ctx = useMemo(() => (model ? makeContext(props, model) : null), [model, key]);
   useFonts(ctx ? shownText(ctx) : null);
-  if (!ctx) return <AbsoluteFill />;
+  // null, not an empty <AbsoluteFill />: the Studio's visual mode keys an AbsoluteFill's prop
+  // overrides by the source line it first mounted from, so an empty one here would later strip
+  // the style and children of the one below (the preview stayed empty)
+  if (!ctx) return null;
   const state = sceneStateAt(ctx, frame);
   return (
     <AbsoluteFill style={{ backgroundColor: state.background }}>

@@ -6,7 +6,8 @@ import type { ChromiumOptions } from "@remotion/renderer";
 import { REPO_ROOT } from "../model/files.js";
 import { findBrowser } from "./browser.js";
 
-export const ENTRY_POINT = join(REPO_ROOT, "compositions", "index.ts");
+/** Named <name>-entry.ts: the Studio then looks for the registry at <Name>Root.tsx beside it (Save needs it). */
+export const ENTRY_POINT = join(REPO_ROOT, "compositions", "abacus-entry.ts");
 export const PUBLIC_DIR = join(REPO_ROOT, "assets");
 export const OUT_DIR = join(REPO_ROOT, "out");
 

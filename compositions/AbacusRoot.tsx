@@ -6,7 +6,7 @@ import { Blank } from "./Blank/Blank.js";
 import { calculateExplainerMetadata } from "./metadata.js";
 import { LLMExplainer } from "./LLMExplainer/LLMExplainer.js";
 
-export const Root: React.FC = () => (
+export const AbacusRoot: React.FC = () => (
   <>
     <Composition
       id="LLMExplainer"

@@ -1,0 +1,164 @@
+// Remotion Studio with the real browser: the LLMExplainer preview shows the scene, follows the props and the playhead.
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { type HeadlessBrowser, openBrowser } from "@remotion/renderer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { THEMES } from "../src/layout/themes.js";
+import { browserExecutable, chromiumOptions } from "../src/render/settings.js";
+import { ROOT, tempDir } from "./helpers.js";
+import { pngPixels } from "./media.js";
+
+const VIEW = { width: 1600, height: 1000 };
+const PROPS = "examples/short-frog.json"; // a prompt other than the default one
+
+let port: number;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+let studio: ChildProcess;
+let studioLog = "";
+let browser: HeadlessBrowser;
+let page: Awaited<ReturnType<HeadlessBrowser["newPage"]>>;
+const dir = tempDir("abacus-studio-");
+
+beforeAll(async () => {
+  port = await freePort();
+  // its own process group, so that the bundler's workers go with it
+  studio = spawn(join(ROOT, "node_modules", ".bin", "remotion"), ["studio", "--port", String(port), "--no-open", `--props=${PROPS}`], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  studio.stdout!.on("data", (d) => (studioLog += d));
+  studio.stderr!.on("data", (d) => (studioLog += d));
+  for (let waited = 0; !/Server ready/.test(studioLog); waited += 200) {
+    if (waited > 120_000 || studio.exitCode !== null) throw new Error(`the Studio did not start:\n${studioLog}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await openBrowser("chrome", { browserExecutable: browserExecutable(), chromiumOptions: chromiumOptions(), logLevel: "error" });
+  page = await browser.newPage({ context: () => null, logLevel: "error", indent: false, pageIndex: 0, onBrowserLog: null, onLog: () => undefined });
+  await page._client().send("Emulation.setDeviceMetricsOverride", { ...VIEW, deviceScaleFactor: 1, mobile: false });
+  await page.goto({ url: `http://127.0.0.1:${port}/LLMExplainer`, timeout: 120_000 });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close({ silent: true });
+  if (studio?.pid) {
+    try {
+      process.kill(-studio.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Preview {
+  /** The scaled box in which the Studio shows the composition, in page pixels. */
+  rect: { x: number; y: number; width: number; height: number } | null;
+  background: string | null;
+  canvases: string[];
+  text: string;
+}
+
+/** What the preview shows now, read from the DOM. */
+const preview = (): Promise<Preview> =>
+  page.evaluate(() => {
+    const box = Array.from(document.querySelectorAll("div")).find((d) => d.style.transform.startsWith("scale("));
+    const root = box?.firstElementChild?.firstElementChild as HTMLElement | null | undefined;
+    const r = box?.getBoundingClientRect();
+    return {
+      rect: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null,
+      background: root ? root.style.backgroundColor : null,
+      canvases: box ? Array.from(box.querySelectorAll("canvas")).map((c) => `${c.width}x${c.height}`) : [],
+      text: box ? box.innerText : "",
+    };
+  }) as Promise<Preview>;
+
+async function until(what: string, ok: (p: Preview) => boolean, ms: number): Promise<Preview> {
+  let last: Preview | null = null;
+  for (let waited = 0; waited < ms; waited += 250) {
+    last = await preview();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the Studio preview never showed ${what}; last seen: ${JSON.stringify(last)}\n${studioLog.slice(-2000)}`);
+}
+
+/** Fractions of the preview's pixels that are the theme's background, and that are strongly coloured (cubes). */
+async function pixels(rect: NonNullable<Preview["rect"]>, name: string): Promise<{ background: number; coloured: number }> {
+  const shot = (await page._client().send("Page.captureScreenshot", { format: "png" })) as unknown as { value?: { data: string }; data?: string };
+  const file = join(dir, `${name}.png`);
+  writeFileSync(file, Buffer.from(shot.data ?? shot.value!.data, "base64"));
+  const img = pngPixels(file, VIEW.width, VIEW.height);
+  const [br, bg, bb] = hexToRgb(THEMES.pastel.background);
+  let n = 0;
+  let background = 0;
+  let coloured = 0;
+  // a margin of 2 pixels keeps the Studio's own frame out
+  for (let y = Math.ceil(rect.y) + 2; y < Math.floor(rect.y + rect.height) - 2; y++) {
+    for (let x = Math.ceil(rect.x) + 2; x < Math.floor(rect.x + rect.width) - 2; x++) {
+      const o = (y * img.width + x) * 3;
+      const [r, g, b] = [img.data[o], img.data[o + 1], img.data[o + 2]];
+      n++;
+      if (Math.abs(r - br) <= 3 && Math.abs(g - bg) <= 3 && Math.abs(b - bb) <= 3) background++;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+    }
+  }
+  return { background: background / n, coloured: coloured / n };
+}
+
+/** Shift+→: the Studio's "one second forward". */
+async function secondForward(): Promise<void> {
+  // Remotion's CDP client types only the commands the renderer uses
+  const send = page._client().send.bind(page._client()) as unknown as (method: string, params: object) => Promise<unknown>;
+  for (const type of ["keyDown", "keyUp"]) {
+    await send("Input.dispatchKeyEvent", { type, key: "ArrowRight", code: "ArrowRight", windowsVirtualKeyCode: 39, modifiers: 8 });
+  }
+}
+
+describe("Remotion Studio", () => {
+  it("previews LLMExplainer: the scene at frame 0, then the props' prompt and the cubes after seeking", async () => {
+    const bg = `rgb(${hexToRgb(THEMES.pastel.background).join(", ")})`;
+    const first = await until("the scene's background and its canvas", (p) => p.background === bg && p.canvases.includes("1920x1080"), 120_000);
+    // an empty preview shows the Studio's checkerboard: no pixel of the background
+    const atStart = await pixels(first.rect!, "frame-0");
+    expect(atStart.background).toBeGreaterThan(0.9);
+
+    await secondForward();
+    await secondForward();
+    // frame 60: the embedding beat, with the token labels of the prompt from --props
+    const seeked = await until("the prompt from the props", (p) => /\bfrog\b/.test(p.text) && /\bhungry\b/.test(p.text), 30_000);
+    expect(seeked.text).not.toMatch(/\bcat\b/);
+    const later = await pixels(seeked.rect!, "frame-60");
+    // the WebGL canvas is drawn in the Studio too: coloured cubes cover part of the frame
+    expect(later.coloured).toBeGreaterThan(0.01);
+    expect(later.coloured).toBeGreaterThan(atStart.coloured + 0.01);
+  }, 240_000);
+
+  it("can save edited props: it finds compositions/AbacusRoot.tsx and its inline defaultProps", async () => {
+    // what the props panel asks before it offers "Save" (read-only: the registry is not touched)
+    const res = await fetch(`http://127.0.0.1:${port}/api/subscribe-to-default-props`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}` },
+      body: JSON.stringify({ compositionId: "LLMExplainer", clientId: "abacus-test" }),
+    });
+    const body = (await res.json()) as { success: boolean; data: { canUpdate: boolean; reason?: string; currentDefaultProps?: Record<string, unknown> } };
+    expect(body.success).toBe(true);
+    expect(body.data.reason).toBeUndefined();
+    expect(body.data.canUpdate).toBe(true);
+    expect(body.data.currentDefaultProps).toMatchObject({ prompt: "the cat sat on the", width: 1920, height: 1080, fps: 30 });
+  });
+});
