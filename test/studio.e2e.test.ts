@@ -1,4 +1,4 @@
-// Remotion Studio with the real browser: the LLMExplainer preview shows the scene, follows the props and the playhead.
+// Remotion Studio with the real browser: the LLMExplainer preview shows the scene, follows the props and the playhead; props can be saved.
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -13,8 +13,6 @@ import { pngPixels } from "./media.js";
 const VIEW = { width: 1600, height: 1000 };
 const PROPS = "examples/short-frog.json"; // a prompt other than the default one
 
-let port: number;
-
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = createServer();
@@ -27,6 +25,7 @@ const freePort = () =>
 
 const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
+let port: number;
 let studio: ChildProcess;
 let studioLog = "";
 let browser: HeadlessBrowser;
