@@ -1,7 +1,8 @@
 // The flagship's props schema: defaults, and errors naming the field, the expected and the actual value.
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
-import { DEFAULT_PROPS, durationInFrames, parseProps } from "../src/story/props.js";
+import { vocabulary } from "../src/model/corpus.js";
+import { DEFAULT_PROPS, durationInFrames, ExplainerPropsSchema, parseProps } from "../src/story/props.js";
 import { readModel } from "../src/model/files.js";
 import { traceForProps } from "../src/story/context.js";
 import { abacus } from "./helpers.js";
@@ -53,6 +54,23 @@ describe("props", () => {
     expect(error({ colour: "red" }).message).toMatch(/^props\.colour: expected one of the known fields \(prompt, theme, .*\), got an unknown field$/);
     expect(error([1, 2]).message).toBe("props: expected a JSON object of props, got [1,2]");
     expect(error("x").message).toBe('props: expected a JSON object of props, got "x"');
+  });
+
+  it("rejects a prompt with unknown words in the schema, as the Studio's panel shows it", () => {
+    const r = ExplainerPropsSchema.safeParse({ prompt: "the zebra sat on the" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["prompt", "only words from the model's vocabulary (see `abacus vocab`)"]]);
+    expect(ExplainerPropsSchema.safeParse({ prompt: "The cat sat on the mat." }).success).toBe(true);
+    expect(ExplainerPropsSchema.safeParse({ prompt: "  " }).success).toBe(false);
+    // parseProps names each unknown word with the closest known ones
+    expect(error({ prompt: "the zebra sat on the sofa" }).message).toMatch(
+      /^props\.prompt: expected only words from the model's vocabulary \(see `abacus vocab`\), got unknown words "zebra" \(did you mean .*\), "sofa" \(did you mean .*\)$/,
+    );
+    expect(error({ prompt: " " }).message).toBe('props.prompt: expected at least one word, got " "');
+  });
+
+  it("knows the same words as the shipped model", () => {
+    expect(readModel().manifest.vocab).toEqual(vocabulary());
   });
 
   it("checks model-dependent fields against the model", () => {

@@ -1,5 +1,5 @@
 // Remotion Studio with the real browser: the LLMExplainer preview shows the scene, follows the props and the playhead; props can be saved.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -25,44 +25,54 @@ const freePort = () =>
 
 const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
-let port: number;
-let studio: ChildProcess;
-let studioLog = "";
-let browser: HeadlessBrowser;
-let page: Awaited<ReturnType<HeadlessBrowser["newPage"]>>;
-const dir = tempDir("abacus-studio-");
+type Page = Awaited<ReturnType<HeadlessBrowser["newPage"]>>;
 
-beforeAll(async () => {
-  port = await freePort();
+interface Studio {
+  port: number;
+  page: Page;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `remotion studio --props=FILE` on a free port and opens its LLMExplainer page in a headless browser. */
+async function openStudio(propsFile: string): Promise<Studio> {
+  const port = await freePort();
+  let log = "";
   // its own process group, so that the bundler's workers go with it
-  studio = spawn(join(ROOT, "node_modules", ".bin", "remotion"), ["studio", "--port", String(port), "--no-open", `--props=${PROPS}`], {
+  const child = spawn(join(ROOT, "node_modules", ".bin", "remotion"), ["studio", "--port", String(port), "--no-open", `--props=${propsFile}`], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  studio.stdout!.on("data", (d) => (studioLog += d));
-  studio.stderr!.on("data", (d) => (studioLog += d));
-  for (let waited = 0; !/Server ready/.test(studioLog); waited += 200) {
-    if (waited > 120_000 || studio.exitCode !== null) throw new Error(`the Studio did not start:\n${studioLog}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  browser = await openBrowser("chrome", { browserExecutable: browserExecutable(), chromiumOptions: chromiumOptions(), logLevel: "error" });
-  page = await browser.newPage({ context: () => null, logLevel: "error", indent: false, pageIndex: 0, onBrowserLog: null, onLog: () => undefined });
-  await page._client().send("Emulation.setDeviceMetricsOverride", { ...VIEW, deviceScaleFactor: 1, mobile: false });
-  await page.goto({ url: `http://127.0.0.1:${port}/LLMExplainer`, timeout: 120_000 });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close({ silent: true });
-  if (studio?.pid) {
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  let browser: HeadlessBrowser | null = null;
+  const stop = async () => {
+    await browser?.close({ silent: true });
     try {
-      process.kill(-studio.pid, "SIGTERM");
+      process.kill(-child.pid!, "SIGTERM");
     } catch {
       // already gone
     }
+  };
+  try {
+    for (let waited = 0; !/Server ready/.test(log); waited += 200) {
+      if (waited > 120_000 || child.exitCode !== null) throw new Error(`the Studio did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    browser = await openBrowser("chrome", { browserExecutable: browserExecutable(), chromiumOptions: chromiumOptions(), logLevel: "error" });
+    const page = await browser.newPage({ context: () => null, logLevel: "error", indent: false, pageIndex: 0, onBrowserLog: null, onLog: () => undefined });
+    await page._client().send("Emulation.setDeviceMetricsOverride", { ...VIEW, deviceScaleFactor: 1, mobile: false });
+    await page.goto({ url: `http://127.0.0.1:${port}/LLMExplainer`, timeout: 120_000 });
+    return { port, page, log: () => log, stop };
+  } catch (err) {
+    await stop();
+    throw err;
   }
-  rmSync(dir, { recursive: true, force: true });
-});
+}
+
+const dir = tempDir("abacus-studio-");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Preview {
   /** The scaled box in which the Studio shows the composition, in page pixels. */
@@ -73,7 +83,7 @@ interface Preview {
 }
 
 /** What the preview shows now, read from the DOM. */
-const preview = (): Promise<Preview> =>
+const preview = (page: Page): Promise<Preview> =>
   page.evaluate(() => {
     const box = Array.from(document.querySelectorAll("div")).find((d) => d.style.transform.startsWith("scale("));
     const root = box?.firstElementChild?.firstElementChild as HTMLElement | null | undefined;
@@ -86,18 +96,18 @@ const preview = (): Promise<Preview> =>
     };
   }) as Promise<Preview>;
 
-async function until(what: string, ok: (p: Preview) => boolean, ms: number): Promise<Preview> {
+async function until(studio: Studio, what: string, ok: (p: Preview) => boolean, ms: number): Promise<Preview> {
   let last: Preview | null = null;
   for (let waited = 0; waited < ms; waited += 250) {
-    last = await preview();
+    last = await preview(studio.page);
     if (ok(last)) return last;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`the Studio preview never showed ${what}; last seen: ${JSON.stringify(last)}\n${studioLog.slice(-2000)}`);
+  throw new Error(`the Studio preview never showed ${what}; last seen: ${JSON.stringify(last)}\n${studio.log().slice(-2000)}`);
 }
 
 /** Fractions of the preview's pixels that are the theme's background, and that are strongly coloured (cubes). */
-async function pixels(rect: NonNullable<Preview["rect"]>, name: string): Promise<{ background: number; coloured: number }> {
+async function pixels(page: Page, rect: NonNullable<Preview["rect"]>, name: string): Promise<{ background: number; coloured: number }> {
   const shot = (await page._client().send("Page.captureScreenshot", { format: "png" })) as unknown as { value?: { data: string }; data?: string };
   const file = join(dir, `${name}.png`);
   writeFileSync(file, Buffer.from(shot.data ?? shot.value!.data, "base64"));
@@ -120,7 +130,7 @@ async function pixels(rect: NonNullable<Preview["rect"]>, name: string): Promise
 }
 
 /** Shift+→: the Studio's "one second forward". */
-async function secondForward(): Promise<void> {
+async function secondForward(page: Page): Promise<void> {
   // Remotion's CDP client types only the commands the renderer uses
   const send = page._client().send.bind(page._client()) as unknown as (method: string, params: object) => Promise<unknown>;
   for (const type of ["keyDown", "keyUp"]) {
@@ -129,19 +139,25 @@ async function secondForward(): Promise<void> {
 }
 
 describe("Remotion Studio", () => {
+  let studio: Studio;
+  beforeAll(async () => {
+    studio = await openStudio(PROPS);
+  }, 300_000);
+  afterAll(() => studio?.stop());
+
   it("previews LLMExplainer: the scene at frame 0, then the props' prompt and the cubes after seeking", async () => {
     const bg = `rgb(${hexToRgb(THEMES.pastel.background).join(", ")})`;
-    const first = await until("the scene's background and its canvas", (p) => p.background === bg && p.canvases.includes("1920x1080"), 120_000);
+    const first = await until(studio, "the scene's background and its canvas", (p) => p.background === bg && p.canvases.includes("1920x1080"), 120_000);
     // an empty preview shows the Studio's checkerboard: no pixel of the background
-    const atStart = await pixels(first.rect!, "frame-0");
+    const atStart = await pixels(studio.page, first.rect!, "frame-0");
     expect(atStart.background).toBeGreaterThan(0.9);
 
-    await secondForward();
-    await secondForward();
+    await secondForward(studio.page);
+    await secondForward(studio.page);
     // frame 60: the embedding beat, with the token labels of the prompt from --props
-    const seeked = await until("the prompt from the props", (p) => /\bfrog\b/.test(p.text) && /\bhungry\b/.test(p.text), 30_000);
+    const seeked = await until(studio, "the prompt from the props", (p) => /\bfrog\b/.test(p.text) && /\bhungry\b/.test(p.text), 30_000);
     expect(seeked.text).not.toMatch(/\bcat\b/);
-    const later = await pixels(seeked.rect!, "frame-60");
+    const later = await pixels(studio.page, seeked.rect!, "frame-60");
     // the WebGL canvas is drawn in the Studio too: coloured cubes cover part of the frame
     expect(later.coloured).toBeGreaterThan(0.01);
     expect(later.coloured).toBeGreaterThan(atStart.coloured + 0.01);
@@ -149,9 +165,9 @@ describe("Remotion Studio", () => {
 
   it("can save edited props: it finds compositions/AbacusRoot.tsx and its inline defaultProps", async () => {
     // what the props panel asks before it offers "Save" (read-only: the registry is not touched)
-    const res = await fetch(`http://127.0.0.1:${port}/api/subscribe-to-default-props`, {
+    const res = await fetch(`http://127.0.0.1:${studio.port}/api/subscribe-to-default-props`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}` },
+      headers: { "content-type": "application/json", origin: `http://127.0.0.1:${studio.port}` },
       body: JSON.stringify({ compositionId: "LLMExplainer", clientId: "abacus-test" }),
     });
     const body = (await res.json()) as { success: boolean; data: { canUpdate: boolean; reason?: string; currentDefaultProps?: Record<string, unknown> } };
@@ -160,4 +176,23 @@ describe("Remotion Studio", () => {
     expect(body.data.canUpdate).toBe(true);
     expect(body.data.currentDefaultProps).toMatchObject({ prompt: "the cat sat on the", width: 1920, height: 1080, fps: 30 });
   });
+});
+
+describe("Remotion Studio with props that do not fit the model", () => {
+  let studio: Studio;
+  beforeAll(async () => {
+    const file = join(dir, "unknown-word.json");
+    writeFileSync(file, JSON.stringify({ prompt: "the zebra sat on the" }));
+    studio = await openStudio(file);
+  }, 300_000);
+  afterAll(() => studio?.stop());
+
+  it("shows what is wrong in the preview, not Remotion's error overlay", async () => {
+    const seen = await until(studio, "the props error card", (p) => /These props cannot be shown/.test(p.text), 120_000);
+    expect(seen.text).toMatch(/props\.prompt/);
+    expect(seen.text).toMatch(/only words from the model's vocabulary/);
+    expect(seen.text).toMatch(/unknown word "zebra"/);
+    const page = await studio.page.evaluate(() => document.body.innerText);
+    expect(page).not.toMatch(/InputError/);
+  }, 240_000);
 });

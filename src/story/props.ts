@@ -2,10 +2,19 @@
 
 import { z } from "zod";
 import { InputError, show } from "../errors.js";
+import { vocabulary } from "../model/corpus.js";
+import { splitWords, Tokenizer } from "../model/tokenizer.js";
 
 export const DEFAULT_PROMPT = "the cat sat on the";
 
 const even = (n: number) => n % 2 === 0;
+
+/**
+ * The vocabulary the model is trained on (the shipped manifest holds the same words; a test checks):
+ * in the schema, so that the Studio's props panel marks a prompt with an unknown word.
+ */
+const TOKENIZER = new Tokenizer(vocabulary());
+const knownWords = (prompt: string) => splitWords(prompt).length > 0 && splitWords(prompt).every((w) => TOKENIZER.has(w));
 
 /** What each field accepts, in words: used in error messages and the README. */
 export const FIELD_DOCS = {
@@ -23,7 +32,7 @@ export const FIELD_DOCS = {
 
 export const ExplainerPropsSchema = z
   .object({
-    prompt: z.string().default(DEFAULT_PROMPT),
+    prompt: z.string().refine(knownWords, "only words from the model's vocabulary (see `abacus vocab`)").default(DEFAULT_PROMPT),
     theme: z.enum(["pastel", "dark"]).default("pastel"),
     captions: z.enum(["off", "en", "zh"]).default("off"),
     fps: z.number().int().min(10).max(120).default(30),
@@ -59,5 +68,7 @@ export function parseProps(json: unknown, source = "props"): ExplainerProps {
   }
   const field = String(issue.path[0]) as keyof typeof FIELD_DOCS;
   const value = (json as Record<string, unknown>)[field];
+  // an unknown word: the tokenizer's message names each one with the closest known words
+  if (field === "prompt" && typeof value === "string") TOKENIZER.encode(value, `${source}.prompt`);
   throw new InputError(`${source}.${field}`, FIELD_DOCS[field] ?? issue.message, show(value));
 }
