@@ -4,17 +4,20 @@ import { InputError } from "../errors.js";
 import { type ExplainerProps, parseProps } from "../story/props.js";
 import { readJson } from "../util/files.js";
 
-export function readPropsArg(value: unknown): ExplainerProps {
-  if (value === undefined) return parseProps({});
+/** The --props value as JSON, not yet validated ({} when absent). */
+export function readPropsJson(value: unknown): unknown {
+  if (value === undefined) return {};
   const text = String(value);
   if (/^\s*[[{]/.test(text)) {
-    let json: unknown;
     try {
-      json = JSON.parse(text);
+      return JSON.parse(text);
     } catch (err) {
       throw new InputError("--props", "valid JSON", (err as Error).message);
     }
-    return parseProps(json);
   }
-  return parseProps(readJson(text, "--props"));
+  return readJson(text, "--props");
+}
+
+export function readPropsArg(value: unknown): ExplainerProps {
+  return parseProps(readPropsJson(value));
 }

@@ -1,17 +1,18 @@
 // Shared parsing for `abacus render` and `abacus still`: composition id, props, output path, scale, gl.
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
-import { readModel } from "../model/files.js";
+import { readModel, REPO_ROOT } from "../model/files.js";
 import type { LoadedModel } from "../model/weights.js";
 import { COMPOSITIONS, DEFAULT_COMPOSITION } from "../render/compositions.js";
 import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
+import { REGISTRY_FILE, registryDefaults } from "../render/registry.js";
 import { GL_BACKENDS, type GlBackend, glBackend } from "../render/settings.js";
-import type { ExplainerProps } from "../story/props.js";
+import { type ExplainerProps, parseProps, withSavedDefaults } from "../story/props.js";
 import type { Trace } from "../trace/schema.js";
 import { UsageError } from "./args.js";
-import { readPropsArg } from "./props-arg.js";
+import { readPropsJson } from "./props-arg.js";
 
 export interface Validated {
   id: string;
@@ -27,11 +28,18 @@ export function compositionArg(positionals: string[]): string {
   return id;
 }
 
-/** Validates the composition id and props (model-dependent checks included) before any browser starts. */
+/**
+ * Validates the composition id and props (model-dependent checks included) before any browser
+ * starts. The props are --props over the defaults saved in the registry (as the Studio and
+ * `npx remotion render` take them) over the schema's defaults.
+ */
 export function validateJob(positionals: string[], propsArg: unknown): Validated {
   const id = compositionArg(positionals);
   const model = readModel();
-  const props = readPropsArg(propsArg); // parse first: a bad file is reported before anything else
+  const json = readPropsJson(propsArg);
+  parseProps(json); // a bad --props is reported before anything else
+  const saved = registryDefaults(id);
+  const props = withSavedDefaults(json, saved, `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`);
   const { trace } = COMPOSITIONS[id].validate(props, model);
   return { id, props, trace, model };
 }

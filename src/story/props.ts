@@ -72,3 +72,14 @@ export function parseProps(json: unknown, source = "props"): ExplainerProps {
   if (field === "prompt" && typeof value === "string") TOKENIZER.encode(value, `${source}.prompt`);
   throw new InputError(`${source}.${field}`, FIELD_DOCS[field] ?? issue.message, show(value));
 }
+
+/**
+ * The props a render uses: `json` (the user's, already valid on its own) over `saved` (the
+ * defaultProps the Studio saved in the registry) over the schema's defaults. The saved layer is
+ * validated on its own first, so that a bad saved value is reported as coming from `savedSource`.
+ */
+export function withSavedDefaults(json: unknown, saved: Record<string, unknown>, savedSource: string): ExplainerProps {
+  parseProps(json);
+  parseProps(saved, savedSource);
+  return parseProps({ ...saved, ...(json as Record<string, unknown>) });
+}
