@@ -74,9 +74,9 @@ export function parseProps(json: unknown, source = "props"): ExplainerProps {
 }
 
 /**
- * The props a render uses: `json` (the user's, already valid on its own) over `saved` (the
- * defaultProps the Studio saved in the registry) over the schema's defaults. The saved layer is
- * validated on its own first, so that a bad saved value is reported as coming from `savedSource`.
+ * The props a render uses: `json` (the user's) over `saved` (the defaultProps the Studio saved in
+ * the registry) over the schema's defaults. Each layer is validated on its own first, so that an
+ * error names where the bad value came from (`props.…` or `savedSource.…`).
  */
 export function withSavedDefaults(json: unknown, saved: Record<string, unknown>, savedSource: string): ExplainerProps {
   parseProps(json);
