@@ -30,14 +30,15 @@ describe("props over saved defaults over the schema's", () => {
   const source = "compositions/AbacusRoot.tsx: LLMExplainer defaultProps";
 
   it("takes each field from the first layer that has it", () => {
-    const props = withSavedDefaults({ theme: "dark" }, { theme: "pastel", prompt: "count one two", fps: 24 }, source);
+    const props = withSavedDefaults({ theme: "dark" }, () => ({ theme: "pastel", prompt: "count one two", fps: 24 }), source);
     expect(props).toEqual({ ...DEFAULT_PROPS, theme: "dark", prompt: "count one two", fps: 24 });
-    expect(withSavedDefaults({}, {}, source)).toEqual(DEFAULT_PROPS);
+    expect(withSavedDefaults({}, () => ({}), source)).toEqual(DEFAULT_PROPS);
   });
 
   it("names where a bad value came from", () => {
-    expect(() => withSavedDefaults({ fps: 5 }, {}, source)).toThrow(/^props\.fps: expected an integer from 10 to 120, got 5$/);
-    expect(() => withSavedDefaults({}, { prompt: "the zebra" }, source)).toThrow(
+    // the user's layer is checked before the saved one is even read
+    expect(() => withSavedDefaults({ fps: 5 }, () => { throw new Error("read the registry"); }, source)).toThrow(/^props\.fps: expected an integer from 10 to 120, got 5$/);
+    expect(() => withSavedDefaults({}, () => ({ prompt: "the zebra" }), source)).toThrow(
       /^compositions\/AbacusRoot\.tsx: LLMExplainer defaultProps\.prompt: expected only words from the model's vocabulary .*, got unknown word "zebra"/,
     );
   });

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { type HeadlessBrowser, openBrowser } from "@remotion/renderer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hexToRgb } from "../src/layout/palette.js";
 import { THEMES } from "../src/layout/themes.js";
 import { browserExecutable, chromiumOptions } from "../src/render/settings.js";
 import { ROOT, tempDir } from "./helpers.js";
@@ -22,8 +23,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-
-const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 type Page = Awaited<ReturnType<HeadlessBrowser["newPage"]>>;
 
@@ -112,7 +111,7 @@ async function pixels(page: Page, rect: NonNullable<Preview["rect"]>, name: stri
   const file = join(dir, `${name}.png`);
   writeFileSync(file, Buffer.from(shot.data ?? shot.value!.data, "base64"));
   const img = pngPixels(file, VIEW.width, VIEW.height);
-  const [br, bg, bb] = hexToRgb(THEMES.pastel.background);
+  const [br, bg, bb] = hexToRgb(THEMES.pastel.background).map((c) => Math.round(c * 255));
   let n = 0;
   let background = 0;
   let coloured = 0;
@@ -146,7 +145,7 @@ describe("Remotion Studio", () => {
   afterAll(() => studio?.stop());
 
   it("previews LLMExplainer: the scene at frame 0, then the props' prompt and the cubes after seeking", async () => {
-    const bg = `rgb(${hexToRgb(THEMES.pastel.background).join(", ")})`;
+    const bg = `rgb(${hexToRgb(THEMES.pastel.background).map((c) => Math.round(c * 255)).join(", ")})`;
     const first = await until(studio, "the scene's background and its canvas", (p) => p.background === bg && p.canvases.includes("1920x1080"), 120_000);
     // an empty preview shows the Studio's checkerboard: no pixel of the background
     const atStart = await pixels(studio.page, first.rect!, "frame-0");
@@ -154,8 +153,9 @@ describe("Remotion Studio", () => {
 
     await secondForward(studio.page);
     await secondForward(studio.page);
-    // frame 60: the embedding beat, with the token labels of the prompt from --props
-    const seeked = await until(studio, "the prompt from the props", (p) => /\bfrog\b/.test(p.text) && /\bhungry\b/.test(p.text), 30_000);
+    // frame 60: the embedding beat, with the token labels of the prompt from --props. Checked again
+    // here, later: with the old bug, frame 0 looked right for a moment, then lost its style and children
+    const seeked = await until(studio, "the prompt from the props", (p) => p.background === bg && /\bfrog\b/.test(p.text) && /\bhungry\b/.test(p.text), 30_000);
     expect(seeked.text).not.toMatch(/\bcat\b/);
     const later = await pixels(studio.page, seeked.rect!, "frame-60");
     // the WebGL canvas is drawn in the Studio too: coloured cubes cover part of the frame

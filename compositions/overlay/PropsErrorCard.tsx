@@ -4,8 +4,10 @@ import type { InputError } from "../../src/errors.js";
 import type { Theme } from "../../src/layout/themes.js";
 import { FONT_FAMILY } from "./fonts.js";
 
+const TITLE = "These props cannot be shown";
+
 /** Every piece of text the card shows: what the fonts must cover. */
-export const propsErrorText = (error: InputError) => `These props cannot be shown ${error.field} expected ${error.expected} got ${error.actual} ${error.hint ?? ""}`;
+export const propsErrorText = (error: InputError) => `${TITLE} ${error.field} expected ${error.expected} got ${error.actual} ${error.hint ?? ""}`;
 
 export const PropsErrorCard: React.FC<{ error: InputError; theme: Theme; width: number; height: number }> = ({ error, theme, width, height }) => {
   const size = Math.max(12, Math.min(height * 0.032, width * 0.03));
@@ -29,7 +31,7 @@ export const PropsErrorCard: React.FC<{ error: InputError; theme: Theme; width: 
           maxWidth: width * 0.8,
         }}
       >
-        <div style={{ fontWeight: 600, color: theme.diverging.positive }}>These props cannot be shown</div>
+        <div style={{ fontWeight: 600, color: theme.diverging.positive }}>{TITLE}</div>
         {row("field", error.field)}
         {row("expected", error.expected)}
         {row("got", error.actual)}

@@ -9,7 +9,7 @@ import { COMPOSITIONS, DEFAULT_COMPOSITION } from "../render/compositions.js";
 import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { REGISTRY_FILE, registryDefaults } from "../render/registry.js";
 import { GL_BACKENDS, type GlBackend, glBackend } from "../render/settings.js";
-import { type ExplainerProps, parseProps, withSavedDefaults } from "../story/props.js";
+import { type ExplainerProps, withSavedDefaults } from "../story/props.js";
 import type { Trace } from "../trace/schema.js";
 import { UsageError } from "./args.js";
 import { readPropsJson } from "./props-arg.js";
@@ -36,10 +36,7 @@ export function compositionArg(positionals: string[]): string {
 export function validateJob(positionals: string[], propsArg: unknown): Validated {
   const id = compositionArg(positionals);
   const model = readModel();
-  const json = readPropsJson(propsArg);
-  parseProps(json); // a bad --props is reported before anything else
-  const saved = registryDefaults(id);
-  const props = withSavedDefaults(json, saved, `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`);
+  const props = withSavedDefaults(readPropsJson(propsArg), () => registryDefaults(id), `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`);
   const { trace } = COMPOSITIONS[id].validate(props, model);
   return { id, props, trace, model };
 }

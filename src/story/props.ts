@@ -14,7 +14,10 @@ const even = (n: number) => n % 2 === 0;
  * in the schema, so that the Studio's props panel marks a prompt with an unknown word.
  */
 const TOKENIZER = new Tokenizer(vocabulary());
-const knownWords = (prompt: string) => splitWords(prompt).length > 0 && splitWords(prompt).every((w) => TOKENIZER.has(w));
+const knownWords = (prompt: string) => {
+  const words = splitWords(prompt);
+  return words.length > 0 && words.every((w) => TOKENIZER.has(w));
+};
 
 /** What each field accepts, in words: used in error messages and the README. */
 export const FIELD_DOCS = {
@@ -74,12 +77,14 @@ export function parseProps(json: unknown, source = "props"): ExplainerProps {
 }
 
 /**
- * The props a render uses: `json` (the user's) over `saved` (the defaultProps the Studio saved in
- * the registry) over the schema's defaults. Each layer is validated on its own first, so that an
- * error names where the bad value came from (`props.…` or `savedSource.…`).
+ * The props a render uses: `json` (the user's) over `saved()` (the defaultProps the Studio saved
+ * in the registry) over the schema's defaults. Each layer is validated on its own, the user's
+ * first (so a bad --props is reported before the registry is read), and an error names where
+ * the bad value came from (`props.…` or `savedSource.…`).
  */
-export function withSavedDefaults(json: unknown, saved: Record<string, unknown>, savedSource: string): ExplainerProps {
+export function withSavedDefaults(json: unknown, saved: () => Record<string, unknown>, savedSource: string): ExplainerProps {
   parseProps(json);
-  parseProps(saved, savedSource);
-  return parseProps({ ...saved, ...(json as Record<string, unknown>) });
+  const defaults = saved();
+  parseProps(defaults, savedSource);
+  return parseProps({ ...defaults, ...(json as Record<string, unknown>) });
 }
