@@ -4,6 +4,7 @@ import { InputError } from "./errors.js";
 import { UsageError } from "./cli/args.js";
 import * as bench from "./cli/bench.js";
 import * as compositions from "./cli/compositions.js";
+import * as heads from "./cli/heads.js";
 import * as render from "./cli/render.js";
 import * as still from "./cli/still.js";
 import * as storyboard from "./cli/storyboard.js";
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   trace: { summary: "run a prompt and print every intermediate tensor as JSON", ...trace },
   train: { summary: "train the tiny GPT and write its weights", ...trainCmd },
   vocab: { summary: "list the words the model knows", ...vocab },
+  heads: { summary: "what each attention head does, measured (previous-token, induction, …)", ...heads },
   storyboard: { summary: "print the flagship video's beat table for some props", ...storyboard },
   bench: { summary: "benchmarks (model, scene)", ...bench },
 };

@@ -8,7 +8,7 @@ describe("abacus CLI", () => {
   it("prints help for the command and each subcommand with exit 0", () => {
     const top = abacus(["--help"]);
     expect(top.code).toBe(0);
-    for (const cmd of ["trace", "train", "vocab"]) {
+    for (const cmd of ["trace", "train", "vocab", "heads"]) {
       expect(top.stdout).toContain(cmd);
       const r = abacus([cmd, "--help"]);
       expect(r.code, cmd).toBe(0);
@@ -23,6 +23,22 @@ describe("abacus CLI", () => {
     expect(words).toContain("cat");
     expect(words).toContain("mat");
     expect(words.length).toBeGreaterThan(100);
+  });
+
+  it("heads prints every head's scores and role, as a table and as the manifest's JSON", () => {
+    const json = abacus(["heads", "--json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const heads = JSON.parse(json.stdout);
+    expect(heads).toEqual(JSON.parse(readFileSync(join(ROOT, "assets/model.json"), "utf8")).heads);
+    expect(heads).toHaveLength(8);
+    expect(Object.keys(heads[0])).toEqual(expect.arrayContaining(["layer", "head", "previousToken", "induction", "role"]));
+    const table = abacus(["heads"]);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^layer\s+head\s+previous\s+induction/);
+    expect(lines).toHaveLength(9);
+    const induction = heads.find((h: { role: string }) => h.role === "induction");
+    expect(lines[1 + 4 * induction.layer + induction.head]).toMatch(new RegExp(`${(100 * induction.induction).toFixed(1)}%.*induction$`));
   });
 
   it("trace prints the trace JSON with tokens, next, topk and hash", () => {

@@ -1,6 +1,8 @@
 // The generated language: required sentences occur, held-out pairs never do, probes depend on the noun.
 import { describe, expect, it } from "vitest";
-import { ADJECTIVES, ANIMALS, heldOutPairs, probeSet, sampleWords, sentence, vocabulary } from "../src/model/corpus.js";
+import {
+  ADJECTIVES, ANIMALS, COLOURS, copyProbeSet, heldOutCopyPairs, heldOutPairs, probeSet, sampleWords, sentence, THINGS, vocabulary,
+} from "../src/model/corpus.js";
 import { Rng } from "../src/model/random.js";
 
 const sentences = (n: number, seed = 1) => {
@@ -19,9 +21,14 @@ describe("corpus", () => {
       "count one two three four .",
       "the sky is blue .",
       "the frog was hungry so it ate the fly .",
-      "anna has a red kite . anna likes the red kite .",
+      "anna has a red ball . anna likes the red ball .",
     ]) expect(text.has(s), s).toBe(true);
     expect(sample.some((s) => /^the (big|small|old|happy|sleepy|young) (big|small|old|happy|sleepy|young) \w+ /.test(s))).toBe(true);
+    // passages with two and three things, where the colour picks which one comes back
+    for (const n of [2, 3]) {
+      const passage = new RegExp(`^(\\w+) has a \\w+ \\w+ \\.( \\1 has a \\w+ \\w+ \\.){${n - 1}} \\1 likes the \\w+ \\w+ \\.$`);
+      expect(sample.some((s) => passage.test(s)), `${n} things`).toBe(true);
+    }
   });
 
   it("never puts an adjective on an object, nor a held-out adjective on its noun", () => {
@@ -39,6 +46,40 @@ describe("corpus", () => {
         }
       });
     }
+  });
+
+  it("never puts a held-out colour and thing in one passage, and copy passages copy what was had", () => {
+    const held = heldOutCopyPairs();
+    expect(held).toHaveLength(16);
+    expect(held).toContainEqual(["red", "kite"]);
+    expect(new Set(held.map(([c, t]) => `${c} ${t}`)).size).toBe(16);
+    let copies = 0;
+    for (const s of sample) {
+      const words = s.split(" ");
+      for (const [c, t] of held) expect(words.includes(c) && words.includes(t), s).toBe(false);
+      const likes = words.indexOf("likes");
+      if (likes < 0) continue;
+      copies++;
+      const [colour, thing] = words.slice(likes + 2, likes + 4);
+      expect(COLOURS as readonly string[]).toContain(colour);
+      expect(words.slice(0, likes).join(" "), s).toContain(`a ${colour} ${thing} .`);
+    }
+    expect(copies).toBeGreaterThan(1000);
+  });
+
+  it("has a copy probe for every held-out colour and thing and several names", () => {
+    const probes = copyProbeSet();
+    expect(probes).toHaveLength(4 * heldOutCopyPairs().length);
+    expect(probes).toContainEqual(expect.objectContaining({ prompt: "anna has a red kite . anna likes the red", answer: "kite" }));
+    for (const p of probes) {
+      const w = p.prompt.split(" ");
+      expect(w[p.firstColour]).toBe(w[p.secondColour]);
+      expect(p.secondColour).toBe(w.length - 1);
+      expect(w[p.thing]).toBe(p.answer);
+      expect(THINGS as readonly string[]).toContain(p.answer);
+      expect(heldOutCopyPairs()).toContainEqual([w[p.firstColour], p.answer]);
+    }
+    expect(new Set(probes.map((p) => p.prompt.split(" ")[0])).size).toBeGreaterThanOrEqual(4);
   });
 
   it("has a probe for every held-out pair whose answer is the noun's own fact", () => {

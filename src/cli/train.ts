@@ -2,7 +2,9 @@
 
 import { resolve } from "node:path";
 import { DEFAULT_TRAIN, type TrainConfig } from "../model/config.js";
+import { copyProbeSet } from "../model/corpus.js";
 import { probeAccuracy, topK, validationLoss } from "../model/evaluate.js";
+import { measureHeads } from "../model/heads.js";
 import { ASSETS_DIR, writeModel } from "../model/files.js";
 import { seedsFor, train } from "../model/train.js";
 import type { Manifest } from "../model/weights.js";
@@ -10,12 +12,15 @@ import { intOption, parse } from "./args.js";
 import { Progress } from "./progress.js";
 
 export const REFERENCE_PROMPT = "the cat sat on the";
+/** The copy pattern the README shows: "red kite" is a held-out pair, so this is a held-out probe too. */
+export const COPY_REFERENCE_PROMPT = "anna has a red kite . anna likes the red";
 
 export const usage = `Usage: abacus train [--steps N] [--seed S] [--out DIR] [--quiet]
 
 Trains the built-in tiny GPT on its generated corpus, bit-for-bit reproducibly, then
 evaluates it and writes DIR/model.bin (little-endian float32) and DIR/model.json
-(config, vocabulary, training settings, sha256, validation loss, probe accuracy).
+(config, vocabulary, training settings, sha256, validation loss, probe accuracies,
+and every attention head's measured scores and role: see \`abacus heads\`).
 
   --steps N   optimisation steps (default ${DEFAULT_TRAIN.steps})
   --seed S    seed for initialisation and data (default ${DEFAULT_TRAIN.seed})
@@ -40,7 +45,9 @@ export function trainAndWrite(settings: TrainConfig, outDir: string, quiet = fal
   });
   const seconds = progress.elapsed();
   const probes = probeAccuracy(out.params, out.tokenizer);
+  const copies = probeAccuracy(out.params, out.tokenizer, copyProbeSet());
   const ref = topK(out.params, out.tokenizer, REFERENCE_PROMPT, 1)[0];
+  const copyRef = topK(out.params, out.tokenizer, COPY_REFERENCE_PROMPT, 1)[0];
   const manifest = writeModel(outDir, out.params, {
     vocab: [...out.tokenizer.vocab],
     training: settings,
@@ -50,8 +57,13 @@ export function trainAndWrite(settings: TrainConfig, outDir: string, quiet = fal
       probeAccuracy: probes.accuracy,
       probeCorrect: probes.correct,
       probeCount: probes.count,
+      copyProbeAccuracy: copies.accuracy,
+      copyProbeCorrect: copies.correct,
+      copyProbeCount: copies.count,
+      copyReference: { prompt: COPY_REFERENCE_PROMPT, token: copyRef.token, p: copyRef.p },
       reference: { prompt: REFERENCE_PROMPT, token: ref.token, p: ref.p },
     },
+    heads: measureHeads(out.params, out.tokenizer),
   });
   return { manifest, tokensPerSecond: tokens / seconds, seconds };
 }
@@ -78,7 +90,9 @@ export function run(argv: string[]): number {
       `train loss       ${m.finalTrainLoss.toFixed(4)}`,
       `validation loss  ${m.validationLoss.toFixed(4)}`,
       `probe accuracy   ${m.probeCorrect}/${m.probeCount} (${(100 * m.probeAccuracy).toFixed(1)}%)`,
-      `"${m.reference.prompt}" -> "${m.reference.token}" (p = ${m.reference.p.toFixed(4)})`,
+      `copy probes      ${m.copyProbeCorrect}/${m.copyProbeCount} (${(100 * m.copyProbeAccuracy).toFixed(1)}%)`,
+      ...[m.reference, m.copyReference].map((r) => `"${r.prompt}" -> "${r.token}" (p = ${r.p.toFixed(4)})`),
+      `head roles       ${r.manifest.heads.filter((h) => h.role).map((h) => `layer ${h.layer} head ${h.head}: ${h.role}`).join(", ") || "none"}`,
       `throughput       ${r.tokensPerSecond.toFixed(0)} tokens/s (${r.seconds.toFixed(1)} s)`,
     ].join("\n"),
   );

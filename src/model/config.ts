@@ -49,7 +49,7 @@ export type TrainConfig = z.infer<typeof TrainConfigSchema>;
 export const DEFAULT_TRAIN: TrainConfig = {
   preset: "tiny",
   seed: 1337,
-  steps: 1500,
+  steps: 4000,
   batchSize: 16,
   learningRate: 0.005,
   warmupSteps: 100,

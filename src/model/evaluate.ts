@@ -1,6 +1,6 @@
 // Using a trained model: next-token distribution for a prompt, validation loss, probe accuracy.
 
-import { sampleWords, probeSet } from "./corpus.js";
+import { type Probe, probeSet, sampleWords } from "./corpus.js";
 import { crossEntropy, forward } from "./model.js";
 import type { Params } from "./params.js";
 import { Rng } from "./random.js";
@@ -50,9 +50,8 @@ export interface ProbeResult {
   failures: { prompt: string; answer: string; got: string }[];
 }
 
-/** Greedy accuracy on the held-out adjective+noun probes. */
-export function probeAccuracy(p: Params, tok: Tokenizer): ProbeResult {
-  const probes = probeSet();
+/** Greedy accuracy on `probes` (by default the held-out adjective+noun probes). */
+export function probeAccuracy(p: Params, tok: Tokenizer, probes: readonly Probe[] = probeSet()): ProbeResult {
   const failures: ProbeResult["failures"] = [];
   for (const probe of probes) {
     const got = topK(p, tok, probe.prompt, 1)[0].token;

@@ -4,10 +4,25 @@ import { z } from "zod";
 import { InputError } from "../errors.js";
 import { sha256 } from "../util/sha256.js";
 import { ModelConfigSchema, TrainConfigSchema } from "./config.js";
+import { HEAD_ROLE_NAMES } from "./heads.js";
 import { allocParams, paramCount, type Params } from "./params.js";
 import { Tokenizer } from "./tokenizer.js";
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
+
+const unit = z.number().min(0).max(1);
+
+/** Measured scores and role of one attention head (src/model/heads.ts defines them). */
+export const HeadScoresSchema = z.object({
+  layer: z.number().int().min(0),
+  head: z.number().int().min(0),
+  previousToken: unit,
+  induction: unit,
+  duplicateToken: unit,
+  colourBinding: unit,
+  copyCue: unit,
+  role: z.enum(HEAD_ROLE_NAMES).nullable(),
+}).strict();
 
 export const ManifestSchema = z
   .object({
@@ -27,8 +42,13 @@ export const ManifestSchema = z
       probeAccuracy: z.number().min(0).max(1),
       probeCorrect: z.number().int().min(0),
       probeCount: z.number().int().min(1),
+      copyProbeAccuracy: unit,
+      copyProbeCorrect: z.number().int().min(0),
+      copyProbeCount: z.number().int().min(1),
+      copyReference: z.object({ prompt: z.string(), token: z.string(), p: z.number() }).strict(),
       reference: z.object({ prompt: z.string(), token: z.string(), p: z.number() }).strict(),
     }).strict(),
+    heads: z.array(HeadScoresSchema),
   })
   .strict()
   .refine((m) => m.vocab.length === m.config.vocabSize, { message: "vocab length must equal config.vocabSize", path: ["vocab"] });
