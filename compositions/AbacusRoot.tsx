@@ -1,17 +1,19 @@
-// The composition registry: ids, schemas, default props (the flagship's inline, so the Studio can save edits) and metadata.
+// The composition registry: one <Composition> per explainer, each with its schema, its default props
+// written inline (so the Studio can save edits here) and calculateMetadata; and the Blank floor.
 import React from "react";
 import { Composition } from "remotion";
-import { DEFAULT_PROPS, ExplainerPropsSchema } from "../src/story/props.js";
+import { VideoPropsSchema } from "../src/engine/props.js";
+import { LlmPropsSchema } from "../src/explainers/llm/props.js";
 import { Blank } from "./Blank/Blank.js";
+import { LLMExplainerComposition } from "./components.js";
 import { calculateExplainerMetadata } from "./metadata.js";
-import { LLMExplainer } from "./LLMExplainer/LLMExplainer.js";
 
 export const AbacusRoot: React.FC = () => (
   <>
     <Composition
       id="LLMExplainer"
-      component={LLMExplainer}
-      schema={ExplainerPropsSchema}
+      component={LLMExplainerComposition}
+      schema={LlmPropsSchema}
       defaultProps={{
         prompt: "the cat sat on the",
         theme: "pastel" as const,
@@ -33,8 +35,8 @@ export const AbacusRoot: React.FC = () => (
     <Composition
       id="Blank"
       component={Blank}
-      schema={ExplainerPropsSchema}
-      defaultProps={DEFAULT_PROPS}
+      schema={VideoPropsSchema}
+      defaultProps={VideoPropsSchema.parse({})}
       calculateMetadata={calculateExplainerMetadata}
       width={1920}
       height={1080}

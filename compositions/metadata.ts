@@ -1,10 +1,9 @@
-// calculateMetadata for compositions driven by the explainer props: fps, size and length come from the props.
-import type { CalculateMetadataFunction } from "remotion";
-import { durationInFrames, type ExplainerProps } from "../src/story/props.js";
+// calculateMetadata for every composition: fps, size and length come from the props.
+import { durationInFrames, type VideoProps, VideoPropsSchema } from "../src/engine/props.js";
 
-export const calculateExplainerMetadata: CalculateMetadataFunction<ExplainerProps> = ({ props }) => ({
-  fps: props.fps,
-  width: props.width,
-  height: props.height,
-  durationInFrames: durationInFrames(props),
-});
+const FALLBACK = VideoPropsSchema.parse({});
+
+export const calculateExplainerMetadata = <T extends Partial<VideoProps>>({ props }: { props: T }) => {
+  const p = { ...FALLBACK, ...props };
+  return { fps: p.fps, width: p.width, height: p.height, durationInFrames: durationInFrames(p) };
+};

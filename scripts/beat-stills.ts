@@ -1,25 +1,26 @@
-// Renders a still of every beat (at its middle and end) into out/stills/, to look at what the video shows.
-// Usage: npx tsx scripts/beat-stills.ts [props JSON] [scale]
+// Renders a still of every beat of an explainer (at its middle and end) into out/stills/<Id>/, to look at.
+// Usage: npx tsx scripts/beat-stills.ts [CompositionId] [props JSON] [scale]
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import type { ExplainerContext } from "../src/engine/explainer.js";
+import { requireExplainer } from "../src/explainers/index.js";
 import { readModel } from "../src/model/files.js";
-import { bundleProject, renderStills } from "../src/render/render.js";
+import { bundleOrReuse, renderStills } from "../src/render/render.js";
 import { OUT_DIR } from "../src/render/settings.js";
-import { makeContext } from "../src/story/context.js";
-import { parseProps } from "../src/story/props.js";
 
-const props = parseProps(JSON.parse(process.argv[2] ?? "{}"));
-const scale = Number(process.argv[3] ?? 0.5);
-const ctx = makeContext(props, readModel());
-const dir = join(OUT_DIR, "stills");
+const ex = requireExplainer(process.argv[2] ?? "LLMExplainer");
+const props = ex.parse(JSON.parse(process.argv[3] ?? "{}"));
+const scale = Number(process.argv[4] ?? 0.5);
+const ctx: ExplainerContext = ex.context(props, readModel());
+const dir = join(OUT_DIR, "stills", ex.id);
 mkdirSync(dir, { recursive: true });
 const stills = ctx.timeline.beats.flatMap((b) => [
   { frame: b.from + Math.floor(b.durationInFrames / 2), out: join(dir, `${b.id}-mid.png`) },
   { frame: b.from + b.durationInFrames - 1, out: join(dir, `${b.id}-end.png`) },
 ]);
-const bundle = await bundleProject();
+const bundle = await bundleOrReuse();
 try {
-  await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills, scale });
+  await renderStills({ serveUrl: bundle.serveUrl, compositionId: ex.id, props, stills, scale });
   for (const s of stills) console.log(s.frame, s.out);
 } finally {
   bundle.cleanup();

@@ -6,6 +6,7 @@ import * as bench from "./cli/bench.js";
 import * as compositions from "./cli/compositions.js";
 import * as heads from "./cli/heads.js";
 import * as render from "./cli/render.js";
+import * as scene from "./cli/scene.js";
 import * as still from "./cli/still.js";
 import * as storyboard from "./cli/storyboard.js";
 import * as trace from "./cli/trace.js";
@@ -26,7 +27,8 @@ const COMMANDS: Record<string, Command> = {
   train: { summary: "train the tiny GPT and write its weights", ...trainCmd },
   vocab: { summary: "list the words the model knows", ...vocab },
   heads: { summary: "what each attention head does, measured (previous-token, induction, …)", ...heads },
-  storyboard: { summary: "print the flagship video's beat table for some props", ...storyboard },
+  storyboard: { summary: "print an explainer's beat table for some props", ...storyboard },
+  scene: { summary: "print what one frame shows (blocks, labels, caption), without rendering", ...scene },
   bench: { summary: "benchmarks (model, scene)", ...bench },
 };
 

@@ -1,7 +1,8 @@
 // Layout, palette, themes and camera shots: pure functions of the model's shape.
 import { describe, expect, it } from "vitest";
-import { frameRegion, orbit, shots, SHOT_NAMES } from "../src/layout/camera.js";
-import { cellCenter, gridBounds, layoutModel } from "../src/layout/model-layout.js";
+import { frameRegion, orbit, shotsFor } from "../src/engine/camera.js";
+import { cellCenter, gridBounds } from "../src/engine/grid.js";
+import { layoutModel, SHOT_NAMES } from "../src/explainers/llm/layout.js";
 import { colorScale, divergingColor, hexToRgb, rgbToHex, valueColor } from "../src/layout/palette.js";
 import { THEMES, ThemeSchema } from "../src/layout/themes.js";
 import type { ModelConfig } from "../src/model/config.js";
@@ -72,7 +73,7 @@ describe("palette", () => {
 describe("camera", () => {
   it("frames each named region: the target is the region's centre, wider frames stand closer", () => {
     const l = layoutModel(config, 5);
-    const s = shots(l, 16 / 9);
+    const s = shotsFor(l.regions, 16 / 9);
     expect(Object.keys(s)).toEqual([...SHOT_NAMES]);
     for (const name of SHOT_NAMES) {
       const r = l.regions[name];

@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { vocabulary } from "../src/model/corpus.js";
-import { DEFAULT_PROPS, durationInFrames, ExplainerPropsSchema, parseProps } from "../src/story/props.js";
+import { durationInFrames } from "../src/engine/props.js";
+import { LLM_DEFAULTS as DEFAULT_PROPS, LlmPropsSchema as ExplainerPropsSchema, parseLlmProps as parseProps } from "../src/explainers/llm/props.js";
 import { readModel } from "../src/model/files.js";
-import { traceForProps } from "../src/story/context.js";
+import { traceForProps } from "../src/explainers/llm/context.js";
 import { abacus } from "./helpers.js";
 
 const error = (json: unknown) => {

@@ -3,7 +3,10 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REGISTRY_FILE, registryDefaults } from "../src/render/registry.js";
-import { DEFAULT_PROPS, FIELD_DOCS, parseProps, withSavedDefaults } from "../src/story/props.js";
+import { withSavedDefaults as layered } from "../src/engine/props.js";
+import { LLM_DEFAULTS as DEFAULT_PROPS, LLM_FIELD_DOCS as FIELD_DOCS, parseLlmProps as parseProps } from "../src/explainers/llm/props.js";
+
+const withSavedDefaults = (json: unknown, saved: () => Record<string, unknown>, source: string) => layered(parseProps, json, saved, source);
 import { tempDir } from "./helpers.js";
 
 describe("registry defaults", () => {

@@ -4,13 +4,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { project } from "../src/layout/project.js";
+import { project } from "../src/engine/project.js";
+import { sceneStateAt } from "../src/engine/scene-state.js";
+import { LLMExplainer } from "../src/explainers/llm/explainer.js";
 import { valueColor } from "../src/layout/palette.js";
 import { readModel } from "../src/model/files.js";
 import { type Bundle, bundleProject, renderStills } from "../src/render/render.js";
-import { makeContext } from "../src/story/context.js";
-import { parseProps } from "../src/story/props.js";
-import { sceneStateAt } from "../src/story/scene-state.js";
 import { abacus, listDir, ROOT, tempDir } from "./helpers.js";
 import { pngPixels, probe, psnr, sample, videoFrames } from "./media.js";
 
@@ -51,7 +50,7 @@ describe("rendering with the real browser", () => {
   });
 
   it("is frame-accurate: a still of frame N matches frame N of the MP4 better than N-1 and N+1", async () => {
-    const props = parseProps(SMALL);
+    const props = LLMExplainer.parse(SMALL);
     const frames = [5, 25];
     const stills = frames.map((n) => ({ frame: n, out: join(dir, `accuracy-${n}.png`) }));
     await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills });
@@ -67,18 +66,18 @@ describe("rendering with the real browser", () => {
   });
 
   it("renders the same still byte for byte twice, and another prompt differently", async () => {
-    const props = parseProps(SMALL);
+    const props = LLMExplainer.parse(SMALL);
     const stills = [{ frame: 40, out: join(dir, "det-a.png") }, { frame: 40, out: join(dir, "det-b.png") }];
     await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, stills });
-    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props: { ...props, prompt: "the dog sat on the" }, stills: [{ frame: 40, out: join(dir, "det-dog.png") }] });
+    await renderStills({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props: LLMExplainer.parse({ ...SMALL, prompt: "the dog sat on the" }), stills: [{ frame: 40, out: join(dir, "det-dog.png") }] });
     const a = readFileSync(stills[0].out);
     expect(a.equals(readFileSync(stills[1].out))).toBe(true);
     expect(a.equals(readFileSync(join(dir, "det-dog.png")))).toBe(false);
   });
 
   it("shows the trace's values in pixels: cube colours at the end of the attention and output beats", async () => {
-    const props = parseProps({ width: 960, height: 540 });
-    const ctx = makeContext(props, readModel());
+    const props = LLMExplainer.parse({ width: 960, height: 540 });
+    const ctx = LLMExplainer.context(props, readModel());
     const end = (id: string) => {
       const b = ctx.timeline.beats.find((x) => x.id === id)!;
       return b.from + b.durationInFrames - 1;
@@ -88,7 +87,7 @@ describe("rendering with the real browser", () => {
     const checks: [number, string][] = [[frames[0], "att"], [frames[0], "resid1"], [frames[1], "lnf"], [frames[1], "bars"]];
     for (const [frame, blockId] of checks) {
       const img = pngPixels(join(dir, `truth-${frame}.png`), 960, 540);
-      const state = sceneStateAt(ctx, frame);
+      const state = sceneStateAt(LLMExplainer, ctx, frame);
       const b = state.blocks.find((x) => x.id === blockId)!;
       const data = ctx.trace.tensors[b.tensor!].data;
       let checked = 0;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { descendants } from "../src/render/interrupt.js";
 import { type Bundle, bundleProject, chunkRanges, renderPngSequence } from "../src/render/render.js";
-import { parseProps } from "../src/story/props.js";
+import { LLMExplainer } from "../src/explainers/llm/explainer.js";
 import { BIN, listDir, ROOT, tempDir } from "./helpers.js";
 import { probe } from "./media.js";
 
@@ -65,7 +65,7 @@ describe("chunked rendering", () => {
   });
 
   it("renders the same PNG frames, byte for byte, in pieces as in one piece", async () => {
-    const props = parseProps(JSON.parse(SMALL));
+    const props = LLMExplainer.parse(JSON.parse(SMALL));
     const whole = tempDir("abacus-whole-");
     const pieces = tempDir("abacus-pieces-");
     await renderPngSequence({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props, frameRange: [10, 39], dir: whole });

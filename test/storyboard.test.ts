@@ -1,9 +1,13 @@
 // Combinators, timeline compilation and the flagship's beats: whole frames, full coverage, STORYBOARD.md's table.
 import { describe, expect, it } from "vitest";
-import { anim, duration, flatten, hold, par, seq, stagger } from "../src/story/combinators.js";
-import { beatIndexAt, compile, progress } from "../src/story/compile.js";
-import { BEAT_IDS, llmExplainerBeats } from "../src/story/explainers.js";
-import { durationInFrames } from "../src/story/props.js";
+import { anim, duration, flatten, hold, par, scope, seq, stagger } from "../src/engine/combinators.js";
+import { beatSpecs } from "../src/engine/context.js";
+import { durationInFrames } from "../src/engine/props.js";
+import { beatIndexAt, compile, progress } from "../src/engine/timeline.js";
+import { LLM_CHAPTERS } from "../src/explainers/llm/explainer.js";
+
+const BEAT_IDS = LLM_CHAPTERS.map((c) => c.id);
+const llmExplainerBeats = (T: number, nLayer: number) => beatSpecs(LLM_CHAPTERS, { T, nLayer });
 import { abacus } from "./helpers.js";
 
 describe("combinators", () => {
@@ -18,6 +22,12 @@ describe("combinators", () => {
       { id: "e", start: 6.5, end: 7.5 },
       { id: "f", start: 7, end: 8 },
     ]);
+  });
+
+  it("scope a chapter's clip names under its id, leaving holds and timing alone", () => {
+    const tree = seq(anim("a", 2), hold(1), stagger(0.5, [anim("b"), anim("c")]));
+    expect(flatten(scope("attention", tree))).toEqual(flatten(tree).map((c) => ({ ...c, id: `attention.${c.id}` })));
+    expect(duration(scope("x", tree))).toBe(duration(tree));
   });
 });
 

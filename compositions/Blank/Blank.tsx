@@ -1,10 +1,10 @@
-// The benchmark floor: the same size and length as the flagship, text only, no WebGL.
+// The benchmark floor: the same size and length as an explainer's video, text only, no WebGL.
 import React from "react";
 import { AbsoluteFill, useCurrentFrame } from "remotion";
 import { THEMES } from "../../src/layout/themes.js";
-import type { ExplainerProps } from "../../src/story/props.js";
+import type { VideoProps } from "../../src/engine/props.js";
 
-export const Blank: React.FC<ExplainerProps> = ({ theme, height }) => {
+export const Blank: React.FC<VideoProps> = ({ theme, height }) => {
   const frame = useCurrentFrame();
   const t = THEMES[theme];
   return (

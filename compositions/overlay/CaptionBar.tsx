@@ -1,7 +1,7 @@
 // The caption: one line per beat, tensor names in their kind's accent colour.
 import React from "react";
 import type { Theme } from "../../src/layout/themes.js";
-import type { Caption } from "../../src/story/scene-types.js";
+import type { Caption } from "../../src/engine/scene-types.js";
 import { FONT_FAMILY } from "./fonts.js";
 
 export const CaptionBar: React.FC<{ caption: Caption | null; theme: Theme; width: number; height: number }> = ({ caption, theme, width, height }) => {

@@ -1,24 +1,19 @@
 // 2D labels anchored to projected 3D positions, sized in world units so they scale with the scene.
 import React from "react";
-import { pixelsPerUnit, project } from "../../src/layout/project.js";
+import { labelOnScreen } from "../../src/engine/screen.js";
+import type { SceneState } from "../../src/engine/scene-types.js";
 import type { Theme } from "../../src/layout/themes.js";
-import type { SceneState } from "../../src/story/scene-types.js";
 import { FONT_FAMILY } from "./fonts.js";
 
-/** Labels smaller than this many pixels are hidden: unreadable text is noise. */
-const MIN_PX = 9;
-const MAX_PX = 84;
 const SHIFT = { start: "0%", center: "-50%", end: "-100%" } as const;
 const ORIGIN = { start: "left center", center: "center center", end: "right center" } as const;
 
 export const Labels: React.FC<{ state: SceneState; theme: Theme; width: number; height: number }> = ({ state, theme, width, height }) => (
   <>
     {state.labels.map((l) => {
-      const p = project(state.camera, l.anchor, width, height);
-      if (p.depth <= 0 || p.x < -200 || p.x > width + 200 || p.y < -100 || p.y > height + 100) return null;
-      const px = l.size * pixelsPerUnit(state.camera, p.depth, height);
-      if (px < MIN_PX) return null;
-      const size = Math.min(MAX_PX, px);
+      const p = labelOnScreen(l, state.camera, width, height);
+      if (!p) return null;
+      const size = p.fontPx;
       return (
         <div
           key={l.id}
@@ -28,7 +23,7 @@ export const Labels: React.FC<{ state: SceneState; theme: Theme; width: number; 
             top: p.y,
             transform: `translate(${SHIFT[l.align]}, -50%) rotate(${l.angle}deg)`,
             transformOrigin: ORIGIN[l.align],
-            opacity: l.opacity * Math.min(1, (px - MIN_PX) / 4),
+            opacity: p.opacity,
             fontFamily: FONT_FAMILY,
             fontWeight: l.bold ? 600 : 400,
             fontSize: size,

@@ -2,10 +2,10 @@
 import React, { useLayoutEffect, useMemo } from "react";
 import { useThree } from "@react-three/fiber";
 import type { PerspectiveCamera } from "three";
-import type { CameraShot } from "../../src/layout/camera.js";
+import type { CameraShot } from "../../src/engine/camera.js";
 import { boxVertexShades } from "../../src/layout/shading.js";
 import { KEY_LIGHT_DIR, type Theme } from "../../src/layout/themes.js";
-import type { SceneState } from "../../src/story/scene-types.js";
+import type { SceneState } from "../../src/engine/scene-types.js";
 import { Structures } from "./Structures.js";
 import { SyncedThreeCanvas } from "./SyncedThreeCanvas.js";
 import { TensorBlock } from "./TensorBlock.js";

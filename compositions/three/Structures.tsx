@@ -1,7 +1,7 @@
 // Transparent structures the data flows through: the rail, weight slabs, layer boxes and tubes.
 import React, { useLayoutEffect, useMemo } from "react";
 import { BoxGeometry, CatmullRomCurve3, EdgesGeometry, LineBasicMaterial, MeshBasicMaterial, MeshLambertMaterial, TubeGeometry, Vector3 } from "three";
-import type { Structure } from "../../src/story/scene-types.js";
+import type { Structure } from "../../src/engine/scene-types.js";
 
 const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);

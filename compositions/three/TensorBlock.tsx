@@ -2,7 +2,7 @@
 import React, { useLayoutEffect, useMemo, useRef } from "react";
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage, MeshBasicMaterial } from "three";
 import { cubeIndices, VERTICES_PER_CUBE, writeCubeVertices } from "../../src/layout/cube-mesh.js";
-import type { CubeBlock } from "../../src/story/scene-types.js";
+import type { CubeBlock } from "../../src/engine/scene-types.js";
 
 function cubesGeometry(count: number): BufferGeometry {
   const g = new BufferGeometry();

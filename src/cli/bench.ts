@@ -1,4 +1,5 @@
-// `abacus bench model`: median forward+trace time for a 16-token prompt and training throughput.
+// `abacus bench model|scene|render`: forward+trace time and training throughput; sceneStateAt per frame;
+// every explainer rendered against the Blank floor of the same size and length.
 
 import { DEFAULT_TRAIN } from "../model/config.js";
 import { readModel } from "../model/files.js";
@@ -7,31 +8,33 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { descendants } from "../render/interrupt.js";
+import type { ExplainerContext } from "../engine/explainer.js";
+import { sceneStateAt } from "../engine/scene-state.js";
+import { type AnyExplainer, EXPLAINERS } from "../explainers/index.js";
+import { blankPropsFor } from "../render/compositions.js";
 import { bundleProject, renderVideo } from "../render/render.js";
 import { glBackend } from "../render/settings.js";
-import { makeContext, type SceneContext } from "../story/context.js";
-import { DEFAULT_PROPS } from "../story/props.js";
-import { sceneStateAt } from "../story/scene-state.js";
 import { buildTrace } from "../trace/build.js";
 import { intOption, parse, UsageError } from "./args.js";
+import { explainerArg } from "./explainer-arg.js";
 import { Progress } from "./progress.js";
-import { readPropsArg } from "./props-arg.js";
+import { readPropsJson } from "./props-arg.js";
 
 export const usage = `Usage: abacus bench model [--runs N] [--steps N]
        abacus bench scene [--runs N]
-       abacus bench render [--props FILE|JSON] [--concurrency N] [--runs N]
+       abacus bench render [CompositionId] [--props FILE|JSON] [--concurrency N] [--runs N]
 
 model: the median wall time of forward + trace for a 16-token prompt over N runs
        (default 50), and the training throughput in tokens/s over N steps (default 40).
-scene: the median time of sceneStateAt per frame over the flagship's 540 frames,
-       N passes (default 5), for the default prompt and a 16-token prompt.
-render: renders the flagship (default props: 1920x1080, 540 frames) and, in the same run
-       with the same settings, the Blank composition of the same size and length (no WebGL:
-       the floor of browser, screenshot and encoder), alternately N times (default 3); prints
-       the wall times of each pair, the median of each and the median of the pairs' ratios,
-       the cubes and draw calls of the flagship's busiest frame, and the peak memory (RSS of
-       this process and all its children) during the flagship render. Then it renders the
-       flagship at 640x360 in one piece and in 4 chunks, and prints both times.`;
+scene: the median time of sceneStateAt per frame over every frame of every explainer's
+       default video, N passes (default 5); for the flagship also with a 16-token prompt.
+render: renders each explainer (or only CompositionId; default props: 1920x1080) and, in
+       the same run with the same settings, the Blank composition of the same size and
+       length (no WebGL: the floor of browser, screenshot and encoder), alternately N times
+       (default 3); prints the wall times of each pair, the median of each and the median
+       of the pairs' ratios, the cubes and draw calls of the busiest frame, and the peak
+       memory (RSS of this process and all its children) during the explainer's renders.
+       For the flagship it then renders 640x360 in one piece and in 4 chunks.`;
 
 export const BENCH_PROMPT = "the big sleepy cat was hungry so it ate the fish . the dog sat on"; // 16 tokens
 
@@ -42,11 +45,14 @@ const median = (xs: number[]) => {
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { runs: { type: "string" }, steps: { type: "string" }, props: { type: "string" }, concurrency: { type: "string" } }, true);
-  if (positionals.length !== 1 || !["model", "scene", "render"].includes(positionals[0])) {
+  if (positionals.length < 1 || !["model", "scene", "render"].includes(positionals[0]) || (positionals.length > 1 && positionals[0] !== "render")) {
     throw new UsageError(`expected a benchmark name: model, scene or render; got ${positionals.length ? positionals.join(" ") : "none"}`);
   }
   if (positionals[0] === "scene") return benchScene(intOption(values.runs, "--runs", 1, 1000, 5));
-  if (positionals[0] === "render") return benchRender(values.props, intOption(values.concurrency, "--concurrency", 1, 64, 1), intOption(values.runs, "--runs", 1, 100, 3));
+  if (positionals[0] === "render") {
+    const chosen = positionals.length > 1 ? [explainerArg(positionals.slice(1))] : EXPLAINERS;
+    return benchRender(chosen, values.props, intOption(values.concurrency, "--concurrency", 1, 64, 1), intOption(values.runs, "--runs", 1, 100, 3));
+  }
   const runs = intOption(values.runs, "--runs", 1, 100000, 50);
   const steps = intOption(values.steps, "--steps", 2, 100000, 40);
   const model = readModel();
@@ -74,21 +80,26 @@ export async function run(argv: string[]): Promise<number> {
 
 function benchScene(passes: number): number {
   const model = readModel();
-  for (const prompt of [DEFAULT_PROPS.prompt, BENCH_PROMPT]) {
-    const ctx = makeContext({ ...DEFAULT_PROPS, prompt, captions: "en" }, model);
+  const cases: [AnyExplainer, Record<string, unknown>][] = [
+    ...EXPLAINERS.map((e): [AnyExplainer, Record<string, unknown>] => [e, { captions: "en" }]),
+    [EXPLAINERS[0], { captions: "en", prompt: BENCH_PROMPT }],
+  ];
+  for (const [ex, json] of cases) {
+    const ctx = ex.context(ex.parse(json), model);
     const N = ctx.timeline.durationInFrames;
     const times: number[] = [];
     let cubes = 0;
     for (let pass = 0; pass < passes + 1; pass++) {
       for (let f = 0; f < N; f++) {
         const t0 = performance.now();
-        const s = sceneStateAt(ctx, f);
+        const s = sceneStateAt(ex, ctx, f);
         if (pass > 0) times.push(performance.now() - t0); // pass 0 warms up
         cubes = Math.max(cubes, s.blocks.reduce((n, b) => n + b.count, 0));
       }
     }
     const sorted = [...times].sort((a, b) => a - b);
-    console.log(`sceneStateAt, ${ctx.trace.tokens.length} tokens: median ${median(times).toFixed(3)} ms/frame, p95 ${sorted[Math.floor(0.95 * sorted.length)].toFixed(3)} ms over ${passes} x ${N} frames; busiest frame ${cubes} cubes`);
+    const words = String(ctx.props.prompt ?? "").split(" ").length;
+    console.log(`sceneStateAt, ${ex.id} (${words} words): median ${median(times).toFixed(3)} ms/frame, p95 ${sorted[Math.floor(0.95 * sorted.length)].toFixed(3)} ms over ${passes} x ${N} frames; busiest frame ${cubes} cubes`);
   }
   return 0;
 }
@@ -108,10 +119,10 @@ function treeRssMb(): number {
 }
 
 /** Cubes and draw calls (one per block, two per box, one per tube) of the busiest frame. */
-export function busiestFrame(ctx: SceneContext): { frame: number; cubes: number; drawCalls: number } {
+export function busiestFrame(ex: AnyExplainer, ctx: ExplainerContext): { frame: number; cubes: number; drawCalls: number } {
   let best = { frame: 0, cubes: 0, drawCalls: 0 };
   for (let f = 0; f < ctx.timeline.durationInFrames; f++) {
-    const s = sceneStateAt(ctx, f);
+    const s = sceneStateAt(ex, ctx, f);
     const cubes = s.blocks.reduce((n, b) => n + b.count, 0);
     const drawCalls = s.blocks.length + s.structures.reduce((n, x) => n + (x.type === "box" ? 2 : 1), 0);
     if (cubes > best.cubes || (cubes === best.cubes && drawCalls > best.drawCalls)) best = { frame: f, cubes, drawCalls };
@@ -119,48 +130,56 @@ export function busiestFrame(ctx: SceneContext): { frame: number; cubes: number;
   return best;
 }
 
-async function benchRender(propsArg: unknown, concurrency: number, runs: number): Promise<number> {
-  const props = readPropsArg(propsArg);
-  const ctx = makeContext(props, readModel());
+async function benchRender(explainers: AnyExplainer[], propsArg: unknown, concurrency: number, runs: number): Promise<number> {
+  const model = readModel();
   const dir = mkdtempSync(join(tmpdir(), "abacus-bench-"));
   const bundle = await bundleProject();
+  const summary: string[] = [];
   try {
-    const chunkWall: Record<number, number> = {};
-    const pairs: { blank: number; flagship: number }[] = [];
-    let peakMb = 0;
-    // alternating pairs: a slow spell of this shared machine lands on both compositions alike
-    for (let run = 1; run <= runs; run++) {
-      const pair = { blank: 0, flagship: 0 };
-      for (const id of ["Blank", "LLMExplainer"]) {
-        const progress = new Progress(`${id} (${run}/${runs})`, ctx.timeline.durationInFrames, 25);
-        const sampler = id === "LLMExplainer" ? setInterval(() => (peakMb = Math.max(peakMb, treeRssMb())), 250) : null;
-        const t0 = performance.now();
-        await renderVideo({
-          serveUrl: bundle.serveUrl, compositionId: id, props, out: join(dir, `${id}.mp4`), concurrency,
-          onProgress: (p) => progress.update(p.renderedFrames),
-        });
-        pair[id === "Blank" ? "blank" : "flagship"] = (performance.now() - t0) / 1000;
-        if (sampler) clearInterval(sampler);
+    for (const ex of explainers) {
+      const props = ex.parse(readPropsJson(propsArg));
+      const ctx = ex.context(props, model);
+      const frames = ctx.timeline.durationInFrames;
+      const pairs: { blank: number; explainer: number }[] = [];
+      let peakMb = 0;
+      // alternating pairs: a slow spell of this shared machine lands on both compositions alike
+      for (let run = 1; run <= runs; run++) {
+        const pair = { blank: 0, explainer: 0 };
+        for (const id of ["Blank", ex.id]) {
+          const progress = new Progress(`${id} (${run}/${runs})`, frames, 25);
+          const sampler = id === ex.id ? setInterval(() => (peakMb = Math.max(peakMb, treeRssMb())), 250) : null;
+          const t0 = performance.now();
+          await renderVideo({
+            serveUrl: bundle.serveUrl, compositionId: id, props: id === "Blank" ? blankPropsFor(props) : props, out: join(dir, `${id}.mp4`), concurrency,
+            onProgress: (p) => progress.update(p.renderedFrames),
+          });
+          pair[id === "Blank" ? "blank" : "explainer"] = (performance.now() - t0) / 1000;
+          if (sampler) clearInterval(sampler);
+        }
+        pairs.push(pair);
       }
-      pairs.push(pair);
+      const busy = busiestFrame(ex, ctx);
+      const ratio = median(pairs.map((p) => p.explainer / p.blank));
+      const lines = [
+        `${ex.id}: ${props.width}x${props.height}, ${frames} frames, concurrency ${concurrency}, gl ${glBackend()}`,
+        ...pairs.map((p, i) => `  run ${i + 1}: Blank ${p.blank.toFixed(1)} s, ${ex.id} ${p.explainer.toFixed(1)} s, ratio ${(p.explainer / p.blank).toFixed(2)}`),
+        `  medians: Blank ${median(pairs.map((p) => p.blank)).toFixed(1)} s, ${ex.id} ${median(pairs.map((p) => p.explainer)).toFixed(1)} s, ratio ${ratio.toFixed(2)} over ${runs} pairs`,
+        `  busiest frame ${busy.frame}: ${busy.cubes} cubes in ${busy.drawCalls} draw calls; peak memory ${peakMb.toFixed(0)} MB RSS (process and children, sampled every 250 ms)`,
+      ];
+      if (ex.id === "LLMExplainer") {
+        const small = { ...props, width: 640, height: 360 };
+        const wall: number[] = [];
+        for (const chunks of [1, 4]) {
+          const t0 = performance.now();
+          await renderVideo({ serveUrl: bundle.serveUrl, compositionId: ex.id, props: small, out: join(dir, `chunks-${chunks}.mp4`), concurrency, chunks });
+          wall.push((performance.now() - t0) / 1000);
+        }
+        lines.push(`  640x360: ${wall[0].toFixed(1)} s in one piece, ${wall[1].toFixed(1)} s in 4 chunks (ratio ${(wall[1] / wall[0]).toFixed(2)})`);
+      }
+      console.log(lines.join("\n"));
+      summary.push(`${ex.id.padEnd(15)} ratio ${ratio.toFixed(2)}`);
     }
-    const small = { ...props, width: 640, height: 360 };
-    for (const chunks of [1, 4]) {
-      const t0 = performance.now();
-      await renderVideo({ serveUrl: bundle.serveUrl, compositionId: "LLMExplainer", props: small, out: join(dir, `chunks-${chunks}.mp4`), concurrency, chunks });
-      chunkWall[chunks] = (performance.now() - t0) / 1000;
-    }
-    const busy = busiestFrame(ctx);
-    console.log(`${props.width}x${props.height}, ${ctx.timeline.durationInFrames} frames, concurrency ${concurrency}, gl ${glBackend()}`);
-    for (const [i, p] of pairs.entries()) {
-      console.log(`run ${i + 1}:          Blank ${p.blank.toFixed(1)} s, LLMExplainer ${p.flagship.toFixed(1)} s, ratio ${(p.flagship / p.blank).toFixed(2)}`);
-    }
-    console.log(`Blank (floor):  median ${median(pairs.map((p) => p.blank)).toFixed(1)} s`);
-    console.log(`LLMExplainer:   median ${median(pairs.map((p) => p.flagship)).toFixed(1)} s`);
-    console.log(`ratio:          median ${median(pairs.map((p) => p.flagship / p.blank)).toFixed(2)} over ${runs} pairs`);
-    console.log(`busiest frame:  ${busy.frame} with ${busy.cubes} cubes in ${busy.drawCalls} draw calls`);
-    console.log(`peak memory:    ${peakMb.toFixed(0)} MB RSS (this process and its children, sampled every 250 ms)`);
-    console.log(`640x360:        ${chunkWall[1].toFixed(1)} s in one piece, ${chunkWall[4].toFixed(1)} s in 4 chunks (ratio ${(chunkWall[4] / chunkWall[1]).toFixed(2)})`);
+    console.log(["render ÷ Blank floor, median of pairs:", ...summary.map((l) => `  ${l}`)].join("\n"));
   } finally {
     bundle.cleanup();
     rmSync(dir, { recursive: true, force: true });

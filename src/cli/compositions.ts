@@ -9,6 +9,6 @@ Lists the composition ids that \`abacus render\` and \`abacus still\` accept.`;
 
 export function run(argv: string[]): number {
   parse(argv, {});
-  for (const [id, c] of Object.entries(COMPOSITIONS)) console.log(`${id.padEnd(14)}${c.description}`);
+  for (const c of COMPOSITIONS) console.log(`${c.id.padEnd(15)}${c.description}`);
   return 0;
 }

@@ -1,7 +1,6 @@
-// The --props argument: inline JSON (starts with "{" or "[") or a path to a JSON file, validated by the props schema.
+// The --props argument: inline JSON (starts with "{" or "[") or a path to a JSON file.
 
 import { InputError } from "../errors.js";
-import { type ExplainerProps, parseProps } from "../story/props.js";
 import { readJson } from "../util/files.js";
 
 /** The --props value as JSON, not yet validated ({} when absent). */
@@ -16,8 +15,4 @@ export function readPropsJson(value: unknown): unknown {
     }
   }
   return readJson(text, "--props");
-}
-
-export function readPropsArg(value: unknown): ExplainerProps {
-  return parseProps(readPropsJson(value));
 }

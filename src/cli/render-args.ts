@@ -5,26 +5,24 @@ import { dirname, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { readModel, REPO_ROOT } from "../model/files.js";
 import type { LoadedModel } from "../model/weights.js";
-import { COMPOSITIONS, DEFAULT_COMPOSITION } from "../render/compositions.js";
+import { COMPOSITIONS, compositionById, DEFAULT_COMPOSITION, type Prepared } from "../render/compositions.js";
 import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { REGISTRY_FILE, registryDefaults } from "../render/registry.js";
 import { GL_BACKENDS, type GlBackend, glBackend } from "../render/settings.js";
-import { type ExplainerProps, withSavedDefaults } from "../story/props.js";
-import type { Trace } from "../trace/schema.js";
+import { type VideoProps, withSavedDefaults } from "../engine/props.js";
 import { UsageError } from "./args.js";
 import { readPropsJson } from "./props-arg.js";
 
-export interface Validated {
+export interface Validated extends Prepared {
   id: string;
-  props: ExplainerProps;
-  trace: Trace | null;
+  props: VideoProps;
   model: LoadedModel;
 }
 
 export function compositionArg(positionals: string[]): string {
   if (positionals.length > 1) throw new UsageError(`expected at most one composition id, got ${positionals.length}: ${positionals.join(" ")}`);
   const id = positionals[0] ?? DEFAULT_COMPOSITION;
-  if (!COMPOSITIONS[id]) throw new InputError("composition", `one of ${Object.keys(COMPOSITIONS).join(", ")}`, JSON.stringify(id));
+  if (!compositionById(id)) throw new InputError("composition", `one of ${COMPOSITIONS.map((c) => c.id).join(", ")}`, JSON.stringify(id));
   return id;
 }
 
@@ -35,10 +33,10 @@ export function compositionArg(positionals: string[]): string {
  */
 export function validateJob(positionals: string[], propsArg: unknown): Validated {
   const id = compositionArg(positionals);
+  const entry = compositionById(id)!;
   const model = readModel();
-  const props = withSavedDefaults(readPropsJson(propsArg), () => registryDefaults(id), `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`);
-  const { trace } = COMPOSITIONS[id].validate(props, model);
-  return { id, props, trace, model };
+  const props = withSavedDefaults(entry.parse, readPropsJson(propsArg), () => registryDefaults(id), `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`);
+  return { id, model, ...entry.prepare(props, model) };
 }
 
 export function scaleArg(value: unknown): number {

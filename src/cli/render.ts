@@ -5,7 +5,7 @@ import { InputError } from "../errors.js";
 import { bundleOrReuse, renderVideo, writeRenderRecord } from "../render/render.js";
 import { findBrowser } from "../render/browser.js";
 import { browserExecutable, OUT_DIR, VIDEO } from "../render/settings.js";
-import { durationInFrames } from "../story/props.js";
+import { durationInFrames } from "../engine/props.js";
 import { intOption, parse } from "./args.js";
 import { Progress } from "./progress.js";
 import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.js";
@@ -13,7 +13,7 @@ import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.
 export const usage = `Usage: abacus render [CompositionId] [--props FILE|JSON] [--out FILE] [--frames A-B]
                      [--chunks N] [--scale S] [--concurrency N] [--gl BACKEND]
 
-Renders a composition (default LLMExplainer) to H.264 MP4 (yuv420p, bt709). The props
+Renders a composition (default LLMExplainer; see \`abacus compositions\`) to H.264 MP4 (yuv420p, bt709). The props
 are validated before anything starts; the video is written to a temporary file and
 renamed into place only when complete, with a JSON record of how it was made beside it.
 
@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
         onProgress: (p) => progress.update(p.renderedFrames, `frames rendered, ${p.encodedFrames} encoded`),
       });
       const record = writeRenderRecord(out, {
-        composition: job.id, props: job.props, traceHash: job.trace?.hash ?? null, weightsSha256: job.model.manifest.weights.sha256,
+        composition: job.id, props: job.props, traceHash: job.traceHash, weightsSha256: job.model.manifest.weights.sha256, ...job.record,
         frames: result.frames, frameRange, chunks, fps: result.fps, width: result.width, height: result.height,
         codec: VIDEO.codec, x264Preset: VIDEO.x264Preset, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl, browser: findBrowser().source,
       });

@@ -3,7 +3,7 @@
 import { join, relative } from "node:path";
 import { bundleOrReuse, renderStills } from "../render/render.js";
 import { browserExecutable, OUT_DIR } from "../render/settings.js";
-import { durationInFrames } from "../story/props.js";
+import { durationInFrames } from "../engine/props.js";
 import { intOption, parse } from "./args.js";
 import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.js";
 

@@ -1,23 +1,24 @@
-// `abacus storyboard`: the flagship's beat table (ids, first frames, lengths) for the given props.
+// `abacus storyboard`: an explainer's beat table (ids, first frames, lengths) for the given props.
 
+import type { ExplainerContext } from "../engine/explainer.js";
 import { readModel } from "../model/files.js";
-import { makeContext } from "../story/context.js";
 import { parse } from "./args.js";
-import { readPropsArg } from "./props-arg.js";
+import { explainerArg } from "./explainer-arg.js";
+import { readPropsJson } from "./props-arg.js";
 
-export const usage = `Usage: abacus storyboard [--props FILE|JSON] [--json]
+export const usage = `Usage: abacus storyboard [CompositionId] [--props FILE|JSON] [--json]
 
-Prints the beats of the LLMExplainer video for the given props (defaults: 18 s at
-30 fps): id, first frame, number of frames and seconds. Every frame belongs to
-exactly one beat. A --props value that starts with "{" is JSON, anything else a file.
+Prints the beats of an explainer's video (default LLMExplainer) for the given props:
+id, first frame, number of frames and seconds. Every frame belongs to exactly one
+beat. A --props value that starts with "{" is JSON, anything else a file.
 
   --props FILE|JSON   props to validate and use (see README: Props)
   --json              print { fps, durationInFrames, beats: [{ id, from, durationInFrames }] }`;
 
 export function run(argv: string[]): number {
-  const { values } = parse(argv, { props: { type: "string" }, json: { type: "boolean" } });
-  const props = readPropsArg(values.props);
-  const { timeline } = makeContext(props, readModel());
+  const { values, positionals } = parse(argv, { props: { type: "string" }, json: { type: "boolean" } }, true);
+  const explainer = explainerArg(positionals);
+  const { timeline }: ExplainerContext = explainer.context(explainer.parse(readPropsJson(values.props)), readModel());
   const beats = timeline.beats.map((b) => ({ id: b.id, from: b.from, durationInFrames: b.durationInFrames }));
   if (values.json) {
     console.log(JSON.stringify({ fps: timeline.fps, durationInFrames: timeline.durationInFrames, beats }));

@@ -1,6 +1,6 @@
 // A block of cubes as one plain triangle mesh: 24 vertices and 36 indices per cube, written from CubeBlock arrays.
 
-import type { CubeBlock } from "../story/scene-types.js";
+import type { CubeBlock } from "../engine/scene-types.js";
 
 export const VERTICES_PER_CUBE = 24;
 export const INDICES_PER_CUBE = 36;

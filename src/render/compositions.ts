@@ -1,30 +1,55 @@
-// The compositions the CLI can render, and how each validates its props in Node before a browser starts.
+// The compositions the CLI can render (every explainer, and the Blank floor), and how each checks its props in Node.
 
+import { parseWith, VIDEO_FIELD_DOCS, type VideoProps, VideoPropsSchema } from "../engine/props.js";
+import { type AnyExplainer, EXPLAINERS } from "../explainers/index.js";
 import type { LoadedModel } from "../model/weights.js";
-import { traceForProps } from "../story/context.js";
-import { type ExplainerProps, parseProps } from "../story/props.js";
-import type { Trace } from "../trace/schema.js";
 
-export interface CompositionEntry {
-  description: string;
-  /** Validates props JSON; returns the full props and the trace the video will show (null if none). */
-  validate(json: unknown, model: LoadedModel): { props: ExplainerProps; trace: Trace | null };
+export interface Prepared {
+  props: VideoProps;
+  /** The trace hash of the video's forward pass (null for Blank). */
+  traceHash: string | null;
+  /** Extra fields for the render record (e.g. NextTokenLoop's steps). */
+  record: Record<string, unknown>;
 }
 
-export const COMPOSITIONS: Record<string, CompositionEntry> = {
-  LLMExplainer: {
-    description: "How an LLM predicts the next token: the flagship 3D explainer (default 18 s, 1920x1080, 30 fps)",
-    validate(json, model) {
-      const props = parseProps(json);
-      return { props, trace: traceForProps(props, model) };
-    },
+export interface CompositionEntry {
+  id: string;
+  description: string;
+  explainer: AnyExplainer | null;
+  parse(json: unknown, source?: string): VideoProps;
+  /** Model-dependent checks and the facts the render record needs; throws InputError. */
+  prepare(props: VideoProps, model: LoadedModel): Prepared;
+}
+
+const fromExplainer = (e: AnyExplainer): CompositionEntry => ({
+  id: e.id,
+  description: e.description,
+  explainer: e,
+  parse: (json, source) => e.parse(json, source),
+  prepare(props, model) {
+    const ctx = e.context(props, model);
+    return { props, traceHash: e.traceHash(ctx), record: e.record?.(ctx) ?? {} };
   },
-  Blank: {
-    description: "Benchmark floor: the flagship's size and length, text only, no WebGL",
-    validate(json) {
-      return { props: parseProps(json), trace: null };
-    },
-  },
+});
+
+export const BLANK: CompositionEntry = {
+  id: "Blank",
+  description: "Benchmark floor: a video's size and length, text only, no WebGL",
+  explainer: null,
+  parse: (json, source) => parseWith(VideoPropsSchema, VIDEO_FIELD_DOCS, json, source),
+  prepare: (props) => ({ props, traceHash: null, record: {} }),
 };
 
+export const COMPOSITIONS: CompositionEntry[] = [...EXPLAINERS.map(fromExplainer), BLANK];
+
 export const DEFAULT_COMPOSITION = "LLMExplainer";
+
+export function compositionById(id: string): CompositionEntry | undefined {
+  return COMPOSITIONS.find((c) => c.id === id);
+}
+
+/** Blank's props for the same frame size, fps and length as `props` (the benchmark's floor). */
+export function blankPropsFor(props: VideoProps): VideoProps {
+  const { theme, captions, fps, durationInSeconds, width, height } = props;
+  return { theme, captions, fps, durationInSeconds, width, height };
+}

@@ -8,7 +8,7 @@ import {
   type HeadlessBrowser, makeCancelSignal, openBrowser, renderFrames, renderMedia, RenderInternals, renderStill, selectComposition,
 } from "@remotion/renderer";
 import { VERSION } from "remotion/version";
-import type { ExplainerProps } from "../story/props.js";
+import type { VideoProps } from "../engine/props.js";
 import type { InterruptGuard } from "./interrupt.js";
 import { writeFileAtomic } from "../util/files.js";
 import {
@@ -59,7 +59,7 @@ export function partialPath(out: string): string {
 export interface VideoJob {
   serveUrl: string;
   compositionId: string;
-  props: ExplainerProps;
+  props: VideoProps;
   out: string;
   frameRange?: [number, number] | null;
   /** Render this many frame ranges with separate renderMedia calls and join them without re-encoding. */
@@ -168,7 +168,7 @@ export async function renderVideo(job: VideoJob): Promise<VideoResult> {
 }
 
 /** Renders frames [a, b] as a lossless PNG sequence into `dir` (element-NNN.png), for comparisons. */
-export async function renderPngSequence(job: { serveUrl: string; compositionId: string; props: ExplainerProps; frameRange: [number, number]; dir: string }): Promise<void> {
+export async function renderPngSequence(job: { serveUrl: string; compositionId: string; props: VideoProps; frameRange: [number, number]; dir: string }): Promise<void> {
   const common = { serveUrl: job.serveUrl, inputProps: job.props, browserExecutable: browserExecutable(), chromiumOptions: chromiumOptions(), logLevel: "error" as const };
   const composition = await selectComposition({ ...common, id: job.compositionId });
   await renderFrames({
@@ -186,7 +186,7 @@ export async function renderPngSequence(job: { serveUrl: string; compositionId: 
 export interface StillsJob {
   serveUrl: string;
   compositionId: string;
-  props: ExplainerProps;
+  props: VideoProps;
   /** Frame number and output PNG path of each still. */
   stills: { frame: number; out: string }[];
   scale?: number;

@@ -1,16 +1,20 @@
 // SceneState: everything one frame shows, as plain data. The browser only draws this.
 
-import type { CameraShot } from "../layout/camera.js";
-import type { Vec3 } from "../layout/model-layout.js";
 import type { Kind } from "../layout/themes.js";
-import type { CaptionPart } from "./captions.js";
+import type { CameraShot } from "./camera.js";
+import type { Vec3 } from "./grid.js";
 
-/** A block of cubes drawn as one instanced mesh. Arrays hold 3 floats per cube. */
+/** A block of cubes drawn as one mesh. Arrays hold 3 floats per cube. */
 export interface CubeBlock {
   id: string;
   kind: Kind;
-  /** The trace tensor the cubes' colours stand for at this frame (null: accent-coloured, e.g. tokens). */
+  /** The tensor the cubes' colours stand for at this frame (null: accent-coloured, e.g. tokens). */
   tensor: string | null;
+  /**
+   * While a block changes from one tensor's values to another's: colour = mix(palette(blend.tensor),
+   * palette(tensor), blend.t) at the same index. Null when the colours are tensor's own.
+   */
+  blend: { tensor: string; t: number } | null;
   count: number;
   /** Cube centres in world units. */
   positions: Float32Array;
@@ -44,9 +48,29 @@ export interface Label {
   bold: boolean;
 }
 
+/** A run of caption text; runs that name a tensor carry its id and kind. */
+export interface CaptionPart {
+  text: string;
+  tensor?: string;
+  kind?: Kind;
+}
+
 export interface Caption {
   parts: CaptionPart[];
   opacity: number;
+}
+
+/** A flat card of text lines over the scene (e.g. the code a beat animates), placed in frame fractions. */
+export interface Card {
+  id: string;
+  /** Left and top edge as fractions of the frame's width and height. */
+  x: number;
+  y: number;
+  /** Font size as a fraction of the frame's height. */
+  size: number;
+  lines: { text: string; highlight: number }[];
+  opacity: number;
+  monospace: boolean;
 }
 
 export interface SceneState {
@@ -61,5 +85,6 @@ export interface SceneState {
   blocks: CubeBlock[];
   structures: Structure[];
   labels: Label[];
+  cards: Card[];
   caption: Caption | null;
 }

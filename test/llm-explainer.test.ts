@@ -1,76 +1,25 @@
-// sceneStateAt: pure, order-independent, deterministic across processes, and true to the trace.
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+// LLMExplainer's frames are true to the trace: the real weights, masks, gates, probabilities and captions.
 import { describe, expect, it } from "vitest";
-import { BAR_MAX_HEIGHT } from "../src/layout/model-layout.js";
-import { valueColor } from "../src/layout/palette.js";
+import { sceneStateAt as engineSceneStateAt } from "../src/engine/scene-state.js";
+import type { CubeBlock, SceneState } from "../src/engine/scene-types.js";
+import type { LlmContext } from "../src/explainers/llm/context.js";
+import { LLMExplainer } from "../src/explainers/llm/explainer.js";
+import { BAR_MAX_HEIGHT } from "../src/explainers/llm/layout.js";
+import { LLM_DEFAULTS as DEFAULT_PROPS, type LlmProps } from "../src/explainers/llm/props.js";
 import { readModel } from "../src/model/files.js";
-import { makeContext, type SceneContext } from "../src/story/context.js";
-import { DEFAULT_PROPS } from "../src/story/props.js";
-import { hashScene } from "../src/story/scene-hash.js";
-import { sceneStateAt } from "../src/story/scene-state.js";
-import type { CubeBlock, SceneState } from "../src/story/scene-types.js";
-import { ROOT } from "./helpers.js";
+import { expectTrueColours } from "./truth.js";
 
 const model = readModel();
-const ctx = makeContext({ ...DEFAULT_PROPS, captions: "zh" }, model);
+const makeContext = (p: Partial<LlmProps>, m = model) => LLMExplainer.context(LLMExplainer.parse(p), m);
+const sceneStateAt = (c: LlmContext, f: number) => engineSceneStateAt(LLMExplainer, c, f);
+const ctx = makeContext({ ...DEFAULT_PROPS, captions: "zh" });
 const tl = ctx.timeline;
 const beat = (id: string) => tl.beats.find((b) => b.id === id)!;
 const lastFrameOf = (id: string) => beat(id).from + beat(id).durationInFrames - 1;
 const block = (s: SceneState, id: string) => s.blocks.find((b) => b.id === id);
 const visible = (b: CubeBlock, k: number) => b.scales[3 * k] > 0;
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === "object" && !ArrayBuffer.isView(o) && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
-
-/** Every visible cube of a block has exactly the palette colour of the trace value it stands for. */
-function expectTrueColours(c: SceneContext, b: CubeBlock) {
-  expect(b.tensor).not.toBeNull();
-  const data = c.trace.tensors[b.tensor!].data;
-  let checked = 0;
-  for (let k = 0; k < b.count; k++) {
-    if (!visible(b, k)) continue;
-    const want = valueColor(c.theme, data[b.index[k]], c.scales[b.tensor!]);
-    for (let j = 0; j < 3; j++) expect(b.colors[3 * k + j]).toBeCloseTo(want[j], 6);
-    checked++;
-  }
-  expect(checked).toBeGreaterThan(0);
-}
-
-describe("sceneStateAt", () => {
-  const frames = [0, 45, 100, 134, 170, 220, 254, 300, 344, 380, 450, 479, 510, 539];
-
-  it("is pure: deeply frozen inputs, any frame order, the same output", () => {
-    const frozen = deepFreeze(makeContext({ ...DEFAULT_PROPS, captions: "zh" }, model));
-    const inOrder = frames.map((f) => hashScene(sceneStateAt(frozen, f)));
-    const shuffled = [...frames].reverse().concat(frames.filter((_, i) => i % 2 === 0));
-    const again = new Map(shuffled.map((f) => [f, hashScene(sceneStateAt(frozen, f))]));
-    frames.forEach((f, i) => expect(again.get(f), `frame ${f}`).toBe(inOrder[i]));
-    expect(new Set(inOrder).size).toBe(frames.length);
-  });
-
-  it("gives the same scene hashes in a fresh process", () => {
-    const local = frames.map((f) => hashScene(sceneStateAt(ctx, f)));
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/fixtures/scene-hashes.ts"), ...frames.map(String)], { cwd: ROOT, encoding: "utf8" });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim().split("\n")).toEqual(local);
-  });
-
-  it("belongs every frame to its timeline beat", () => {
-    for (let f = 0; f < tl.durationInFrames; f += 7) {
-      const s = sceneStateAt(ctx, f);
-      const b = tl.beats.find((x) => f >= x.from && f < x.from + x.durationInFrames)!;
-      expect(s.beat).toBe(b.id);
-      expect(s.beatProgress).toBeGreaterThanOrEqual(0);
-      expect(s.beatProgress).toBeLessThanOrEqual(1);
-    }
-  });
-
+describe("LLMExplainer", () => {
   it("colours x0 from the trace at the end of the embed beat", () => {
     const b = block(sceneStateAt(ctx, lastFrameOf("embed")), "x0")!;
     expect(b.tensor).toBe("x0");
@@ -80,7 +29,7 @@ describe("sceneStateAt", () => {
 
   it("shows the real attention weights of the head in focus, with the masked cells gone", () => {
     for (const head of [0, 2]) {
-      const c = makeContext({ ...DEFAULT_PROPS, focusHead: head, focusLayer: 1 }, model);
+      const c = makeContext({ ...DEFAULT_PROPS, focusHead: head, focusLayer: 1 });
       const s = sceneStateAt(c, lastFrameOf("attention"));
       const att = block(s, "att")!;
       expect(att.tensor).toBe(`l1.h${head}.att`);
@@ -143,7 +92,7 @@ describe("sceneStateAt", () => {
 
   it("ends on the first frame's camera, so the clip loops, for several lengths and sizes", () => {
     for (const p of [DEFAULT_PROPS, { ...DEFAULT_PROPS, durationInSeconds: 7, fps: 24, width: 1080, height: 1920 }]) {
-      const c = makeContext(p, model);
+      const c = makeContext(p);
       const first = sceneStateAt(c, 0).camera;
       const last = sceneStateAt(c, c.timeline.durationInFrames - 1).camera;
       expect(last).toEqual(first);
@@ -156,8 +105,8 @@ describe("sceneStateAt", () => {
     const s = sceneStateAt(ctx, 200);
     expect(s.caption!.parts.map((p) => p.text).join("")).toContain("注意力");
     expect(s.caption!.parts.some((p) => p.tensor === "l0.h0.att" && p.kind === "attention")).toBe(true);
-    const en = makeContext({ ...DEFAULT_PROPS, captions: "en" }, model);
+    const en = makeContext({ ...DEFAULT_PROPS, captions: "en" });
     expect(sceneStateAt(en, 100).caption!.parts.map((p) => p.text).join("")).toBe("Each token becomes a vector of numbers: tokEmb + posEmb = x0");
-    expect(sceneStateAt(makeContext(DEFAULT_PROPS, model), 100).caption).toBeNull();
+    expect(sceneStateAt(makeContext(DEFAULT_PROPS), 100).caption).toBeNull();
   });
 });

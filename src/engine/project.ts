@@ -1,7 +1,7 @@
 // Projects world points to pixels exactly as a three.js PerspectiveCamera with lookAt does (labels, pixel tests).
 
 import type { CameraShot } from "./camera.js";
-import type { Vec3 } from "./model-layout.js";
+import type { Vec3 } from "./grid.js";
 
 export interface ScreenPoint {
   x: number;

@@ -1,4 +1,4 @@
-// Compiles beats (weights + clip trees) once into a Timeline with whole-frame beat boundaries.
+// Compiles beats (weights + clip trees) once into a Timeline with whole-frame beat boundaries; progress and beat lookup.
 
 import { type Clip, duration, flatten } from "./combinators.js";
 

@@ -1,4 +1,4 @@
-// An animator's vocabulary for authoring: anim, hold, seq, par, stagger; flattened to intervals.
+// An animator's vocabulary for authoring: anim, hold, seq, par, stagger, scope; flattened to intervals.
 
 export type Clip =
   | { type: "anim"; id: string; duration: number }
@@ -17,6 +17,25 @@ export const seq = (...children: Clip[]): Clip => ({ type: "seq", children });
 export const par = (...children: Clip[]): Clip => ({ type: "par", children });
 /** Each child starts `lag` units after the previous one starts (manim's lag_ratio, in units). */
 export const stagger = (lag: number, children: Clip[]): Clip => ({ type: "stagger", lag, children });
+/** `n` clips made by `f(0)` … `f(n - 1)`: for one clip per token, layer, step. */
+export const each = (n: number, f: (i: number) => Clip): Clip[] => Array.from({ length: n }, (_, i) => f(i));
+
+/**
+ * The same tree with every anim id prefixed by `prefix.`: a chapter names its clips locally
+ * ("qkv.3") and the timeline holds them by their full name ("attention.qkv.3").
+ */
+export function scope(prefix: string, c: Clip): Clip {
+  switch (c.type) {
+    case "anim":
+      return { ...c, id: `${prefix}.${c.id}` };
+    case "hold":
+      return c;
+    case "seq":
+    case "par":
+    case "stagger":
+      return { ...c, children: c.children.map((x) => scope(prefix, x)) };
+  }
+}
 
 export function duration(c: Clip): number {
   switch (c.type) {

@@ -1,4 +1,4 @@
-// Easing (rate) functions on [0, 1], as in manim's rate functions.
+// Easing (rate) functions on [0, 1], as in manim's rate functions, and the reveal wave and pulse built on them.
 
 export type Easing = (t: number) => number;
 
@@ -17,3 +17,7 @@ export const smooth: Easing = (t) => {
 };
 /** The part of [0, 1] that falls in [a, b], rescaled to [0, 1]: for sub-steps of one clip. */
 export const window = (t: number, a: number, b: number) => clamp01((t - a) / (b - a));
+/** A wave that reveals element i of n as u goes 0 → 1, `width` elements at a time. */
+export const wave = (u: number, i: number, n: number, width = 3) => clamp01((u * (n + width) - i) / width);
+/** 0 at both ends, 1 in the middle: a pulse while something is being computed. */
+export const bump = (u: number) => 4 * u * (1 - u);

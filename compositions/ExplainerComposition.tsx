@@ -1,19 +1,20 @@
-// The flagship: runs the prompt through the shipped model, then draws sceneStateAt(frame). Nothing else.
+// Any explainer as a Remotion component: its context from the props (once), then sceneStateAt(frame), drawn.
 import React, { useMemo } from "react";
 import { AbsoluteFill, useCurrentFrame, useRemotionEnvironment, useVideoConfig } from "remotion";
-import { InputError } from "../../src/errors.js";
-import { THEMES } from "../../src/layout/themes.js";
-import { makeContext, shownText } from "../../src/story/context.js";
-import type { ExplainerProps } from "../../src/story/props.js";
-import { sceneStateAt } from "../../src/story/scene-state.js";
-import { CaptionBar } from "../overlay/CaptionBar.js";
-import { useFonts } from "../overlay/fonts.js";
-import { Labels } from "../overlay/Labels.js";
-import { PropsErrorCard, propsErrorText } from "../overlay/PropsErrorCard.js";
-import { Scene3D } from "../three/Scene3D.js";
+import type { ExplainerContext } from "../src/engine/explainer.js";
+import { sceneStateAt } from "../src/engine/scene-state.js";
+import { InputError } from "../src/errors.js";
+import type { AnyExplainer } from "../src/explainers/index.js";
+import { THEMES } from "../src/layout/themes.js";
+import { CaptionBar } from "./overlay/CaptionBar.js";
+import { Cards } from "./overlay/Cards.js";
+import { useFonts } from "./overlay/fonts.js";
+import { Labels } from "./overlay/Labels.js";
+import { PropsErrorCard, propsErrorText } from "./overlay/PropsErrorCard.js";
+import { Scene3D } from "./three/Scene3D.js";
 import { useModel } from "./use-model.js";
 
-export const LLMExplainer: React.FC<ExplainerProps> = (props) => {
+export const ExplainerComposition: React.FC<{ explainer: AnyExplainer; props: Record<string, unknown> }> = ({ explainer, props }) => {
   const model = useModel();
   const frame = useCurrentFrame();
   const { width, height } = useVideoConfig();
@@ -26,25 +27,28 @@ export const LLMExplainer: React.FC<ExplainerProps> = (props) => {
   const built = useMemo(() => {
     if (!model) return null;
     try {
-      return { ctx: makeContext(props, model), error: null };
+      const ctx: ExplainerContext = explainer.context(explainer.parse(props), model);
+      return { ctx, error: null };
     } catch (err) {
       if (err instanceof InputError && !isRendering) return { ctx: null, error: err };
       throw err;
     }
-  }, [model, key, isRendering]);
-  useFonts(built === null ? null : built.ctx ? shownText(built.ctx) : propsErrorText(built.error));
+  }, [model, key, isRendering, explainer]);
+  useFonts(built === null ? null : built.ctx ? explainer.shownText(built.ctx) : propsErrorText(built.error));
   // null, not an empty <AbsoluteFill />: the Studio's visual mode keys an AbsoluteFill's prop
   // overrides by the source line it first mounted from, so an empty one here would later strip
   // the style and children of the one below (the preview stayed empty)
   if (!built) return null;
-  if (!built.ctx) return <PropsErrorCard error={built.error} theme={THEMES[props.theme]} width={width} height={height} />;
+  const theme = THEMES[(props.theme as keyof typeof THEMES) ?? "pastel"] ?? THEMES.pastel;
+  if (!built.ctx) return <PropsErrorCard error={built.error} theme={theme} width={width} height={height} />;
   const ctx = built.ctx;
-  const state = sceneStateAt(ctx, frame);
+  const state = sceneStateAt(explainer, ctx, frame);
   return (
     <AbsoluteFill style={{ backgroundColor: state.background }}>
       <Scene3D state={state} theme={ctx.theme} width={width} height={height} />
       {/* positioned directly: a full-frame layer over the WebGL canvas cost ~30 ms a frame */}
       <Labels state={state} theme={ctx.theme} width={width} height={height} />
+      <Cards cards={state.cards} theme={ctx.theme} width={width} height={height} />
       <CaptionBar caption={state.caption} theme={ctx.theme} width={width} height={height} />
     </AbsoluteFill>
   );

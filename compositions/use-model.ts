@@ -1,7 +1,7 @@
 // Loads the shipped weights and manifest through staticFile (assets/ is the public dir), holding the render until ready.
 import { useEffect, useState } from "react";
 import { cancelRender, continueRender, delayRender, staticFile } from "remotion";
-import { decodeWeights, type LoadedModel, parseManifest } from "../../src/model/weights.js";
+import { decodeWeights, type LoadedModel, parseManifest } from "../src/model/weights.js";
 
 export function useModel(): LoadedModel | null {
   const [model, setModel] = useState<LoadedModel | null>(null);

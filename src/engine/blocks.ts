@@ -1,14 +1,55 @@
-// Builders for the blocks of a SceneState: a trace tensor laid on a grid, token cubes, labels.
+// Builders for the blocks of a SceneState: a tensor laid on a grid, accent-coloured cubes, placements.
 
-import { cellCenter, type Grid, type Vec3 } from "../layout/model-layout.js";
-import { hexToRgb, mix, type RGB } from "../layout/palette.js";
-import type { Kind } from "../layout/themes.js";
-import type { SceneContext } from "./context.js";
+import { colorScale, hexToRgb, mix, normalise, type RGB, valueColor } from "../layout/palette.js";
+import type { Kind, Theme } from "../layout/themes.js";
+import type { TensorRecord } from "../trace/schema.js";
+import { cellCenter, type Grid, type Vec3 } from "./grid.js";
 import type { CubeBlock } from "./scene-types.js";
+
+export interface Tint {
+  /** sRGB triples, 3 per element. */
+  colors: Float32Array;
+  /** |value| / scale, clamped to 1, per element: the cube's depth grows with it. */
+  magnitude: Float32Array;
+}
+
+/** The tensors a video colours its cubes by, with each one's colour scale and palette colours. */
+export interface TensorSource {
+  theme: Theme;
+  /** Every tensor by id (a trace's, or several traces' under prefixed ids). */
+  tensors: Record<string, TensorRecord>;
+  /** Colour scale (largest |value|) of every tensor. */
+  scales: Record<string, number>;
+  /** Every element's palette colour and |normalised value|: computed once, not per frame. */
+  tints: Record<string, Tint>;
+  /** Edge of a cube in world units. */
+  cube: number;
+}
+
+function tint(theme: Theme, data: readonly number[], scale: number): Tint {
+  const colors = new Float32Array(data.length * 3);
+  const magnitude = new Float32Array(data.length);
+  data.forEach((v, i) => {
+    colors.set(valueColor(theme, v, scale), 3 * i);
+    magnitude[i] = Math.abs(normalise(v, scale));
+  });
+  return { colors, magnitude };
+}
+
+/** Colour scales and tints of every tensor, for one theme. */
+export function tensorSource(theme: Theme, tensors: Record<string, TensorRecord>, cube: number): TensorSource {
+  const scales: Record<string, number> = {};
+  const tints: Record<string, Tint> = {};
+  for (const [id, t] of Object.entries(tensors)) {
+    scales[id] = colorScale(t.data);
+    tints[id] = tint(theme, t.data, scales[id]);
+  }
+  return { theme, tensors, scales, tints, cube };
+}
 
 export function newBlock(id: string, kind: Kind, tensor: string | null, count: number): CubeBlock {
   return {
-    id, kind, tensor, count,
+    id, kind, tensor, blend: null, count,
     positions: new Float32Array(count * 3),
     scales: new Float32Array(count * 3),
     colors: new Float32Array(count * 3),
@@ -60,8 +101,8 @@ export interface TensorBlockSpec {
 }
 
 /** A block whose every cube is one element of a trace tensor, coloured by the palette. */
-export function tensorBlock(ctx: SceneContext, s: TensorBlockSpec): CubeBlock {
-  const data = ctx.trace.tensors[s.tensor];
+export function tensorBlock(ctx: TensorSource, s: TensorBlockSpec): CubeBlock {
+  const data = ctx.tensors[s.tensor];
   const [R, W] = data.shape;
   const tokens = s.tokens ?? Array.from({ length: R }, (_, t) => t);
   const [f0, f1] = s.features ?? [0, W];
@@ -69,7 +110,7 @@ export function tensorBlock(ctx: SceneContext, s: TensorBlockSpec): CubeBlock {
   const tint = ctx.tints[s.tensor];
   const from = s.from && s.from.t < 1 ? { tint: ctx.tints[s.from.tensor], t: s.from.t } : null;
   const off = s.offset ?? [0, 0, 0];
-  const cube = ctx.layout.cube;
+  const cube = ctx.cube;
   let k = 0;
   for (const t of tokens) {
     for (let i = f0; i < f1; i++) {
@@ -88,16 +129,17 @@ export function tensorBlock(ctx: SceneContext, s: TensorBlockSpec): CubeBlock {
       setCube(b, k++, [p[0] + off[0], p[1] + off[1], p[2] + off[2]], [e, e, e * (0.3 + 0.7 * n)], color, idx);
     }
   }
+  b.blend = from && s.from ? { tensor: s.from.tensor, t: s.from.t } : null;
   b.opacity = s.opacity ?? 1;
   b.glow = s.glow ?? 0;
   return b;
 }
 
 /** Cubes in one accent colour (tokens), at given positions and reveals. */
-export function accentBlock(ctx: SceneContext, id: string, kind: Kind, cubes: { pos: Vec3; reveal: number }[]): CubeBlock {
+export function accentBlock(ctx: TensorSource, id: string, kind: Kind, cubes: { pos: Vec3; reveal: number }[]): CubeBlock {
   const b = newBlock(id, kind, null, cubes.length);
   const color = hexToRgb(ctx.theme.accents[kind]);
-  const e = ctx.layout.cube * 1.15;
+  const e = ctx.cube * 1.15;
   cubes.forEach((c, k) => setCube(b, k, c.pos, [e * c.reveal, e * c.reveal, e * c.reveal], color, -1));
   return b;
 }

@@ -1,25 +1,14 @@
-// Where every block of cubes sits in 3D: a pure function of the model's shape and the prompt length.
-// The pipeline runs left to right along x; a (T, W) tensor is T columns (tokens) of W cubes (features).
+// LLMExplainer's layout: where every block of cubes sits in 3D, a pure function of the model's shape
+// and the prompt length. The pipeline runs left to right along x; a (T, W) tensor is T columns
+// (tokens) of W cubes (features).
 
-import type { ModelConfig } from "../model/config.js";
+import { type Box, type Bounds, boxBounds, CUBE, type Grid, gridBounds, union, type Vec3 } from "../../engine/grid.js";
+import type { ModelConfig } from "../../model/config.js";
 
-export type Vec3 = readonly [number, number, number];
-
-/** A grid of cells: column c, row r, depth d sit at origin + (c, ±r, −d) · pitch. */
-export interface Grid {
-  origin: Vec3;
-  cols: number;
-  rows: number;
-  depth: number;
-  /** +1: row 0 at the bottom (vectors); −1: row 0 at the top (matrices read like text). */
-  rowDir: 1 | -1;
-}
-
-export interface Box {
-  id: string;
-  center: Vec3;
-  size: Vec3;
-}
+export const SHOT_NAMES = [
+  "tokens", "embed", "attentionIn", "scores", "attentionOut", "mlp", "depth", "output", "overview",
+] as const;
+export type ShotName = (typeof SHOT_NAMES)[number];
 
 export interface Tube {
   id: string;
@@ -44,7 +33,7 @@ export interface Layout {
   tubes: Tube[];
   layerBoxes: Box[];
   /** Regions the camera frames, by shot name. */
-  regions: Record<string, { min: Vec3; max: Vec3 }>;
+  regions: Record<ShotName, Bounds>;
 }
 
 export type GridId =
@@ -52,36 +41,10 @@ export type GridId =
   | "ln2" | "fc" | "gelu" | "fcProj" | "resid2" | "lnf" | "bars" | `depth${number}`;
 
 export const GAP = 4;
-export const CUBE = 0.78;
 export const RAIL_Y = -3;
 export const BAR_MAX_HEIGHT = 24;
 /** Distance between the centres of two output bars. */
 export const BAR_PITCH = 2.5;
-
-/** Centre of cell (col, row, depth) of a grid. */
-export function cellCenter(g: Grid, col: number, row: number, depth = 0): Vec3 {
-  return [g.origin[0] + col, g.origin[1] + g.rowDir * row, g.origin[2] - depth];
-}
-
-/** Axis-aligned bounds of a grid's cube centres, padded by half a pitch. */
-export function gridBounds(g: Grid): { min: Vec3; max: Vec3 } {
-  const a = cellCenter(g, 0, 0, 0);
-  const b = cellCenter(g, g.cols - 1, g.rows - 1, g.depth - 1);
-  return {
-    min: [Math.min(a[0], b[0]) - 0.5, Math.min(a[1], b[1]) - 0.5, Math.min(a[2], b[2]) - 0.5],
-    max: [Math.max(a[0], b[0]) + 0.5, Math.max(a[1], b[1]) + 0.5, Math.max(a[2], b[2]) + 0.5],
-  };
-}
-
-const union = (...bs: { min: Vec3; max: Vec3 }[]) => ({
-  min: [0, 1, 2].map((i) => Math.min(...bs.map((b) => b.min[i]))) as unknown as Vec3,
-  max: [0, 1, 2].map((i) => Math.max(...bs.map((b) => b.max[i]))) as unknown as Vec3,
-});
-
-const boxBounds = (b: Box) => ({
-  min: [b.center[0] - b.size[0] / 2, b.center[1] - b.size[1] / 2, b.center[2] - b.size[2] / 2] as Vec3,
-  max: [b.center[0] + b.size[0] / 2, b.center[1] + b.size[1] / 2, b.center[2] + b.size[2] / 2] as Vec3,
-});
 
 export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   const C = config.dModel;
@@ -148,7 +111,7 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
 
   const g = (id: GridId) => gridBounds(grids[id]);
   const barBox = { min: [grids.bars.origin[0] - 1, -1, -1] as Vec3, max: [barsEnd + 1, BAR_MAX_HEIGHT + 2, 1] as Vec3 };
-  const regions = {
+  const regions: Record<ShotName, Bounds> = {
     tokens: union(boxBounds(rail), { min: [-2, RAIL_Y - 3, 0], max: [T + 2, RAIL_Y + 5, 0] }),
     embed: union(g("x0"), boxBounds(rail), { min: [-(T + GAP), 0, 0], max: [T - 1, C, 1.5] }),
     attentionIn: union(g("x0"), g("ln1"), g("q"), g("v")),

@@ -1,7 +1,8 @@
-// Named camera shots as functions of the layout (never literal coordinates), and ways to blend them.
+// Camera shots: framing a region, blending two shots, a slow orbit, and a route of shots over the frames.
 
-import type { Layout, Vec3 } from "./model-layout.js";
 import { project } from "./project.js";
+import { bump, smooth } from "./easing.js";
+import type { Bounds, Vec3 } from "./grid.js";
 
 export interface CameraShot {
   position: Vec3;
@@ -10,33 +11,28 @@ export interface CameraShot {
   fov: number;
 }
 
-export const SHOT_NAMES = [
-  "tokens", "embed", "attentionIn", "scores", "attentionOut", "mlp", "depth", "output", "overview",
-] as const;
-export type ShotName = (typeof SHOT_NAMES)[number];
-
 const FOV = 32;
 export const FRAME_MARGIN = { top: 0.06, bottom: 0.17, side: 0.05 };
 /** A three-quarter view: a little from the right and from above. */
-const VIEW_DIR: Vec3 = (() => {
+export const VIEW_DIR: Vec3 = (() => {
   const v = [0.3, 0.2, 1];
   const n = Math.hypot(v[0], v[1], v[2]);
   return [v[0] / n, v[1] / n, v[2] / n] as const;
 })();
 
 /**
- * The shot that fits a box into a frame of the given aspect ratio, seen along VIEW_DIR:
+ * The shot that fits a box into a frame of the given aspect ratio, seen along `dir`:
  * the nearest distance at which all eight corners project inside the frame, less a
  * margin (a fraction of the frame's height kept free on each side; the bottom one leaves
  * room for the caption).
  */
-export function frameRegion(region: { min: Vec3; max: Vec3 }, aspect: number, margin = FRAME_MARGIN): CameraShot {
+export function frameRegion(region: Bounds, aspect: number, margin = FRAME_MARGIN, dir: Vec3 = VIEW_DIR): CameraShot {
   const target: Vec3 = [0, 1, 2].map((i) => (region.min[i] + region.max[i]) / 2) as unknown as Vec3;
   const corners: Vec3[] = [];
   for (const x of [region.min[0], region.max[0]]) for (const y of [region.min[1], region.max[1]]) for (const z of [region.min[2], region.max[2]]) corners.push([x, y, z]);
   const at = (dist: number): CameraShot => ({
     target,
-    position: [target[0] + VIEW_DIR[0] * dist, target[1] + VIEW_DIR[1] * dist, target[2] + VIEW_DIR[2] * dist],
+    position: [target[0] + dir[0] * dist, target[1] + dir[1] * dist, target[2] + dir[2] * dist],
     fov: FOV,
   });
   const fits = (dist: number) => corners.every((c) => {
@@ -54,9 +50,10 @@ export function frameRegion(region: { min: Vec3; max: Vec3 }, aspect: number, ma
   return at(hi);
 }
 
-export function shots(layout: Layout, aspect: number): Record<ShotName, CameraShot> {
-  const out = {} as Record<ShotName, CameraShot>;
-  for (const name of SHOT_NAMES) out[name] = frameRegion(layout.regions[name], aspect);
+/** One shot per named region. */
+export function shotsFor<N extends string>(regions: Record<N, Bounds>, aspect: number): Record<N, CameraShot> {
+  const out = {} as Record<N, CameraShot>;
+  for (const name of Object.keys(regions) as N[]) out[name] = frameRegion(regions[name], aspect);
   return out;
 }
 
@@ -77,4 +74,30 @@ export function orbit(s: CameraShot, degrees: number): CameraShot {
   const cos = Math.cos(a);
   const sin = Math.sin(a);
   return { ...s, position: [s.target[0] + dx * cos + dz * sin, s.position[1], s.target[2] - dx * sin + dz * cos] };
+}
+
+/** A move of the camera: from frame `start`, over `frames` frames, towards the named shot. */
+export interface CameraSegment {
+  start: number;
+  shot: string;
+  /** Frames the move takes (at least 1). */
+  frames: number;
+}
+
+export const segment = (start: number, shot: string, frames: number): CameraSegment => ({ start, shot, frames: Math.max(1, frames) });
+
+/**
+ * Where the camera is at `frame`: the route's shots blended in with smooth moves, turned by
+ * an orbit of `orbitDegrees` at the middle of the video and 0 at both ends (so a clip that
+ * starts and ends on the same shot loops).
+ */
+export function cameraAt(route: CameraSegment[], shots: Record<string, CameraShot>, frame: number, totalFrames: number, orbitDegrees: number): CameraShot {
+  let camera = shots[route[0].shot];
+  for (let i = 1; i < route.length; i++) {
+    const s = route[i];
+    if (frame < s.start) break;
+    camera = blendShots(shots[route[i - 1].shot], shots[s.shot], smooth((frame - s.start) / s.frames));
+  }
+  const u = totalFrames > 1 ? frame / (totalFrames - 1) : 0;
+  return orbit(camera, orbitDegrees * bump(u));
 }

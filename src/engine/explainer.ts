@@ -1,0 +1,70 @@
+// What an explainer is: props schema, defaults, a context built once from the props, and chapters.
+
+import type { z } from "zod";
+import type { Theme } from "../layout/themes.js";
+import type { LoadedModel } from "../model/weights.js";
+import type { TensorSource } from "./blocks.js";
+import type { CameraSegment, CameraShot } from "./camera.js";
+import type { Clip } from "./combinators.js";
+import type { SceneBuilder } from "./scene-builder.js";
+import type { CaptionPart } from "./scene-types.js";
+import type { Timeline } from "./timeline.js";
+import type { VideoProps } from "./props.js";
+
+export type CaptionLanguage = "en" | "zh";
+
+/** Everything a video needs that does not change from frame to frame, computed once from the props. */
+export interface ExplainerContext<P extends VideoProps = VideoProps> extends TensorSource {
+  props: P;
+  theme: Theme;
+  timeline: Timeline;
+  shots: Record<string, CameraShot>;
+  /** Where the camera goes when: from the chapters' shots, once. */
+  cameraPath: CameraSegment[];
+  /** Degrees of the slow orbit at the middle of the video (0 at both ends). */
+  orbitDegrees: number;
+  fog: { near: number; far: number };
+}
+
+/**
+ * One beat of a video and everything about it: its clips (named locally; the timeline holds
+ * them as `<id>.<name>`), how it draws, where the camera goes, what the caption says.
+ * `D` is what the clips depend on (token count, layers …), known before the timeline.
+ */
+export interface Chapter<C extends ExplainerContext, D> {
+  id: string;
+  /** Frames of this beat in the explainer's default video; other lengths scale these. */
+  weight: number;
+  clips(data: D): Clip;
+  /** Adds this chapter's part of the frame (every frame: a chapter's blocks may stay on screen after its beat). */
+  draw(s: SceneBuilder, ctx: C, P: (local: string) => number): void;
+  /** This chapter's camera moves, in frame order. */
+  shots(ctx: Omit<C, "cameraPath">): CameraSegment[];
+  caption(ctx: C, lang: CaptionLanguage): CaptionPart[];
+}
+
+export interface Explainer<P extends VideoProps = VideoProps, C extends ExplainerContext<P> = ExplainerContext<P>> {
+  id: string;
+  /** One line for `abacus compositions`. */
+  description: string;
+  /** The storyboard this explainer implements, in the repo. */
+  doc: string;
+  schema: z.ZodType<P>;
+  /** What each field accepts, in words (error messages, README). */
+  fieldDocs: Record<string, string>;
+  defaults: P;
+  /** Validates and fills props (unknown JSON); throws InputError naming the field. */
+  parse(json: unknown, source?: string): P;
+  /** Checks what depends on the model (layer, head, token index …) and builds the context. */
+  context(props: P, model: LoadedModel): C;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  chapters: Chapter<C, any>[];
+  /** A fade of the whole scene (1: none), e.g. while the video returns to its first shot. */
+  fade?(s: SceneBuilder, ctx: C): number;
+  /** The trace hash a render record names (the video's forward pass), or null. */
+  traceHash(ctx: C): string | null;
+  /** Extra fields for the JSON record beside a rendered video. */
+  record?(ctx: C): Record<string, unknown>;
+  /** Every piece of text the video can show: what the fonts must cover. */
+  shownText(ctx: C): string;
+}

@@ -1,0 +1,40 @@
+// Beat "embed": each token unfolds into a column of C cubes; position cubes slide in and merge.
+
+import { columnPlacement, tensorBlock } from "../../../engine/blocks.js";
+import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
+import { smooth, wave } from "../../../engine/easing.js";
+import type { Chapter } from "../../../engine/explainer.js";
+import { tensorPart } from "../../caption-parts.js";
+import type { LlmContext, LlmShape } from "../context.js";
+import { GAP } from "../layout.js";
+import { beatShot } from "./shots.js";
+
+export const embed: Chapter<LlmContext, LlmShape> = {
+  id: "embed",
+  weight: 75,
+  clips: ({ T }) => seq(stagger(0.35, each(T, (t) => anim(`unfold.${t}`, 1))), anim("pos", 1.2), anim("merge", 1), hold(0.3)),
+  draw(s, ctx, P) {
+    const { layout } = ctx;
+    const { T, C } = layout;
+    const g = layout.grids;
+    const unfold = Array.from({ length: T }, (_, t) => P(`unfold.${t}`));
+    const pos = P("pos");
+    const merge = smooth(P("merge"));
+    s.add(tensorBlock(ctx, {
+      id: "x0", kind: "activation", tensor: merge > 0 ? "x0" : "tokEmb", grid: g.x0, place: columnPlacement(),
+      from: merge > 0 ? { tensor: "tokEmb", t: merge } : undefined,
+      reveal: (t, i) => wave(unfold[t], i, C),
+    }), unfold[0], merge > 0.5 ? "x0" : "tokEmb", g.x0);
+    if (pos > 0 && merge < 1) {
+      s.add(tensorBlock(ctx, {
+        id: "posEmb", kind: "activation", tensor: "posEmb", grid: g.x0, place: columnPlacement(),
+        offset: [-(T + GAP) * (1 - smooth(pos)), 0, 1.2 * (1 - merge)], opacity: 1 - merge,
+      }), pos);
+      s.label("label.posEmb", "posEmb", [g.x0.origin[0] - (T + GAP) * (1 - smooth(pos)) + (T - 1) / 2, C + 3, 0], "activation", smooth(pos) * (1 - merge));
+    }
+  },
+  shots: (ctx) => [beatShot(ctx, "embed", "embed", 0.3)],
+  caption: (_ctx, lang) => lang === "en"
+    ? [{ text: "Each token becomes a vector of numbers: " }, tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")]
+    : [{ text: "每个词元变成一串数字：" }, tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")],
+};

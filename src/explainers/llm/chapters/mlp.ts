@@ -1,0 +1,65 @@
+// Beat "mlp": the stream widens to 4C cubes (four deep); GELU's gate; projection back; residual add.
+
+import { columnPlacement, deepPlacement, tensorBlock } from "../../../engine/blocks.js";
+import { anim, hold, seq } from "../../../engine/combinators.js";
+import { bump, smooth, wave, window } from "../../../engine/easing.js";
+import type { Chapter } from "../../../engine/explainer.js";
+import { layerId } from "../../../trace/ids.js";
+import { tensorPart } from "../../caption-parts.js";
+import type { LlmContext, LlmShape } from "../context.js";
+import { beatShot } from "./shots.js";
+
+export const mlp: Chapter<LlmContext, LlmShape> = {
+  id: "mlp",
+  weight: 90,
+  clips: () => seq(anim("ln2", 1), anim("fc", 1.4), anim("gelu", 1.6), anim("proj", 1), anim("residual", 1), hold(0.3)),
+  draw(s, ctx, P) {
+    const { layout, theme, tensors } = ctx;
+    const { C, hidden } = layout;
+    const L = ctx.layer;
+    const g = layout.grids;
+    const base = theme.structure.opacity;
+    const xOf = (id: "ln2" | "resid1" | "gelu" | "fc") => g[id].origin[0];
+    const ln2 = P("ln2");
+    const fc = P("fc");
+    const gelu = P("gelu");
+    const fcProj = P("proj");
+    const resid2 = P("residual");
+    s.add(tensorBlock(ctx, {
+      id: "ln2", kind: "activation", tensor: layerId(L, "ln2"), grid: g.ln2, place: columnPlacement(),
+      from: { tensor: layerId(L, "resid1"), t: smooth(ln2) }, offset: [-(xOf("ln2") - xOf("resid1")) * (1 - smooth(ln2)), 0, 0],
+    }), ln2, layerId(L, "ln2"), g.ln2);
+    s.add(tensorBlock(ctx, {
+      id: "fc", kind: "activation", tensor: layerId(L, "fc"), grid: g.fc, place: deepPlacement(C), reveal: (_t, i) => wave(fc, i, hidden, 12),
+    }), fc, layerId(L, "fc"), g.fc);
+    const fcData = tensors[layerId(L, "fc")].data;
+    const gate = smooth(window(gelu, 0.35, 1));
+    s.add(tensorBlock(ctx, {
+      id: "gelu", kind: "activation", tensor: layerId(L, "gelu"), grid: g.gelu, place: deepPlacement(C),
+      from: { tensor: layerId(L, "fc"), t: smooth(window(gelu, 0.15, 0.6)) },
+      offset: [-(xOf("gelu") - xOf("fc")) * (1 - smooth(window(gelu, 0, 0.3))), 0, 0],
+      // GELU's gate: cubes whose input is not positive shrink and vanish
+      reveal: (t, i) => (fcData[t * hidden + i] > 0 ? 1 : 1 - gate),
+      glow: bump(window(gelu, 0.35, 1)),
+    }), gelu, layerId(L, "gelu"), g.gelu);
+    s.add(tensorBlock(ctx, {
+      id: "fcProj", kind: "activation", tensor: layerId(L, "fcProj"), grid: g.fcProj, place: columnPlacement(), reveal: (_t, i) => wave(fcProj, i, C),
+    }), fcProj, layerId(L, "fcProj"), g.fcProj);
+    s.add(tensorBlock(ctx, {
+      id: "resid2", kind: "activation", tensor: layerId(L, "resid2"), grid: g.resid2, place: columnPlacement(), reveal: (_t, i) => wave(resid2, i, C),
+    }), resid2, layerId(L, "resid2"), g.resid2);
+    const wfc = layout.slabs.find((x) => x.id === "Wfc")!;
+    const wproj = layout.slabs.find((x) => x.id === "Wproj")!;
+    s.box("Wfc", "weight", wfc.center, wfc.size, ln2 > 0 ? base * 2 + 0.35 * bump(fc) : 0, theme.accents.weight);
+    s.box("Wproj", "weight", wproj.center, wproj.size, ln2 > 0 ? base * 2 + 0.35 * bump(fcProj) : 0, theme.accents.weight);
+    const tube = layout.tubes.find((x) => x.id === "skip.mlp")!;
+    s.tube(tube.id, tube.points, tube.radius, ln2 > 0 ? base * 2 + 0.45 * bump(resid2) : 0);
+  },
+  shots: (ctx) => [beatShot(ctx, "mlp", "mlp", 0.18)],
+  caption: (ctx, lang) => {
+    const gelu = tensorPart(`l${ctx.layer}.gelu`, "activation");
+    return lang === "en"
+      ? [{ text: "The MLP widens each vector 4×; GELU lets only positive values through (" }, gelu, { text: ")" }]
+      : [{ text: "MLP 把每个向量扩展到 4 倍；GELU 只让正值通过（" }, gelu, { text: "）" }];
+  },
+};

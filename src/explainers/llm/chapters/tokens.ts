@@ -1,0 +1,35 @@
+// Beat "tokens": the prompt's tokens drop one by one onto a transparent rail as labelled cubes.
+
+import { accentBlock } from "../../../engine/blocks.js";
+import { segment } from "../../../engine/camera.js";
+import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
+import { easeOutCubic, smooth, window } from "../../../engine/easing.js";
+import type { Chapter } from "../../../engine/explainer.js";
+import type { Vec3 } from "../../../engine/grid.js";
+import { WORD } from "../../../engine/scene-builder.js";
+import type { LlmContext, LlmShape } from "../context.js";
+
+export const tokens: Chapter<LlmContext, LlmShape> = {
+  id: "tokens",
+  weight: 60,
+  clips: ({ T }) => seq(hold(0.3), stagger(0.5, each(T, (t) => anim(`drop.${t}`, 1))), hold(0.4)),
+  draw(s, ctx, P) {
+    const { layout, trace, theme } = ctx;
+    const T = layout.T;
+    // the rail stays at full opacity while everything else fades at the end
+    s.structures.push({ id: "rail", type: "box", kind: "structure", center: layout.rail.center, size: layout.rail.size, color: theme.structure.color, opacity: theme.structure.opacity * 2.5 });
+    const drops = Array.from({ length: T }, (_, t) => P(`drop.${t}`));
+    s.blocks.push(accentBlock(ctx, "tokens", "token", drops.map((p, t) => {
+      const slot = layout.tokenSlots[t];
+      return { pos: [slot[0], slot[1] + 7 * (1 - easeOutCubic(p)), slot[2]] as Vec3, reveal: smooth(Math.min(1, p * 2.5)) * s.fade };
+    })));
+    drops.forEach((p, t) => {
+      const slot = layout.tokenSlots[t];
+      s.label(`token.${t}`, trace.tokens[t], [slot[0], slot[1] - 1.4, slot[2] + 0.6], "token", smooth(window(p, 0.5, 1)), WORD);
+    });
+  },
+  shots: () => [segment(0, "tokens", 1)],
+  caption: (ctx, lang) => [{
+    text: lang === "en" ? `The prompt is split into ${ctx.trace.tokens.length} tokens, one cube each` : `提示词被切分成 ${ctx.trace.tokens.length} 个词元，每个词元一个方块`,
+  }],
+};

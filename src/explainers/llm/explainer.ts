@@ -1,0 +1,63 @@
+// LLMExplainer, the flagship: one prompt through the whole model (docs/explainers/LLMExplainer.md).
+
+import { tensorSource } from "../../engine/blocks.js";
+import { shotsFor } from "../../engine/camera.js";
+import { assemble } from "../../engine/context.js";
+import { smooth } from "../../engine/easing.js";
+import type { Explainer } from "../../engine/explainer.js";
+import { CUBE } from "../../engine/grid.js";
+import { THEMES } from "../../layout/themes.js";
+import type { LoadedModel } from "../../model/weights.js";
+import type { Trace } from "../../trace/schema.js";
+import { append } from "./chapters/append.js";
+import { attention } from "./chapters/attention.js";
+import { depth } from "./chapters/depth.js";
+import { embed } from "./chapters/embed.js";
+import { mlp } from "./chapters/mlp.js";
+import { output } from "./chapters/output.js";
+import { tokens } from "./chapters/tokens.js";
+import { type LlmContext, traceForProps } from "./context.js";
+import { layoutModel } from "./layout.js";
+import { LLM_DEFAULTS, LLM_FIELD_DOCS, type LlmProps, LlmPropsSchema, parseLlmProps } from "./props.js";
+
+export const LLM_CHAPTERS = [tokens, embed, attention, mlp, depth, output, append];
+
+/** The context for props whose trace is already computed (tests and benchmarks reuse one trace). */
+export function llmContextFromTrace(props: LlmProps, trace: Trace): LlmContext {
+  const T = trace.tokens.length;
+  const layout = layoutModel(trace.model, T, props.topK);
+  const theme = THEMES[props.theme];
+  const span = layout.regions.overview.max[0] - layout.regions.overview.min[0];
+  return assemble(LLM_CHAPTERS, { T, nLayer: trace.model.nLayer }, {
+    props,
+    ...tensorSource(theme, trace.tensors, CUBE),
+    shots: shotsFor(layout.regions, props.width / props.height),
+    orbitDegrees: 10,
+    fog: { near: span * 0.9, far: span * 2.6 },
+    trace,
+    layout,
+    layer: props.focusLayer,
+    head: props.focusHead,
+  });
+}
+
+export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
+  id: "LLMExplainer",
+  description: "How an LLM predicts the next token: the flagship 3D explainer (default 18 s, 1920x1080, 30 fps)",
+  doc: "docs/explainers/LLMExplainer.md",
+  schema: LlmPropsSchema,
+  fieldDocs: LLM_FIELD_DOCS,
+  defaults: LLM_DEFAULTS,
+  parse: parseLlmProps,
+  context: (props: LlmProps, model: LoadedModel) => llmContextFromTrace(props, traceForProps(props, model)),
+  chapters: LLM_CHAPTERS,
+  // everything but the rail fades while the camera returns to the first shot
+  fade: (s) => 1 - smooth(s.at("append.fade")),
+  traceHash: (ctx) => ctx.trace.hash,
+  shownText(ctx) {
+    const words = [...ctx.trace.tokens, ...ctx.trace.topk.map((t) => t.token)].join(" ");
+    const lang = ctx.props.captions;
+    const captions = lang === "off" ? "" : LLM_CHAPTERS.map((c) => c.caption(ctx, lang).map((p) => p.text).join("")).join("");
+    return words + captions;
+  },
+};
