@@ -1,7 +1,10 @@
 // One Remotion component per explainer in the list, each the generic ExplainerComposition.
 import React from "react";
 import type { AnyExplainer } from "../src/explainers/index.js";
+import { AttentionHead } from "../src/explainers/attention-head/explainer.js";
 import { LLMExplainer } from "../src/explainers/llm/explainer.js";
+import { MatMulAbacus } from "../src/explainers/matmul/explainer.js";
+import { NextTokenLoop } from "../src/explainers/next-token/explainer.js";
 import { ExplainerComposition } from "./ExplainerComposition.js";
 
 const component = (explainer: AnyExplainer) => {
@@ -11,3 +14,6 @@ const component = (explainer: AnyExplainer) => {
 };
 
 export const LLMExplainerComposition = component(LLMExplainer);
+export const MatMulAbacusComposition = component(MatMulAbacus);
+export const AttentionHeadComposition = component(AttentionHead);
+export const NextTokenLoopComposition = component(NextTokenLoop);

@@ -3,6 +3,7 @@
 import { project } from "./project.js";
 import { bump, smooth } from "./easing.js";
 import type { Bounds, Vec3 } from "./grid.js";
+import type { Timeline } from "./timeline.js";
 
 export interface CameraShot {
   position: Vec3;
@@ -13,12 +14,13 @@ export interface CameraShot {
 
 const FOV = 32;
 export const FRAME_MARGIN = { top: 0.06, bottom: 0.17, side: 0.05 };
+/** The unit vector along (x, y, z). */
+export const direction = (x: number, y: number, z: number): Vec3 => {
+  const n = Math.hypot(x, y, z);
+  return [x / n, y / n, z / n];
+};
 /** A three-quarter view: a little from the right and from above. */
-export const VIEW_DIR: Vec3 = (() => {
-  const v = [0.3, 0.2, 1];
-  const n = Math.hypot(v[0], v[1], v[2]);
-  return [v[0] / n, v[1] / n, v[2] / n] as const;
-})();
+export const VIEW_DIR: Vec3 = direction(0.3, 0.2, 1);
 
 /**
  * The shot that fits a box into a frame of the given aspect ratio, seen along `dir`:
@@ -51,9 +53,9 @@ export function frameRegion(region: Bounds, aspect: number, margin = FRAME_MARGI
 }
 
 /** One shot per named region. */
-export function shotsFor<N extends string>(regions: Record<N, Bounds>, aspect: number): Record<N, CameraShot> {
+export function shotsFor<N extends string>(regions: Record<N, Bounds>, aspect: number, margin = FRAME_MARGIN, dir = VIEW_DIR): Record<N, CameraShot> {
   const out = {} as Record<N, CameraShot>;
-  for (const name of Object.keys(regions) as N[]) out[name] = frameRegion(regions[name], aspect);
+  for (const name of Object.keys(regions) as N[]) out[name] = frameRegion(regions[name], aspect, margin, dir);
   return out;
 }
 
@@ -85,6 +87,18 @@ export interface CameraSegment {
 }
 
 export const segment = (start: number, shot: string, frames: number): CameraSegment => ({ start, shot, frames: Math.max(1, frames) });
+
+/** From the first frame of beat `beat`, a move to `shot` over `share` of the beat. */
+export function beatShot(ctx: { timeline: Timeline }, beat: string, shot: string, share: number): CameraSegment {
+  const b = ctx.timeline.beats.find((x) => x.id === beat)!;
+  return segment(b.from, shot, b.durationInFrames * share);
+}
+
+/** From `lead` frames before clip `clip` starts, a move to `shot` over `share` of the clip's length. */
+export function clipShot(ctx: { timeline: Timeline }, clip: string, shot: string, share: number, lead = 0): CameraSegment {
+  const c = ctx.timeline.clips[clip];
+  return segment(c.start - lead, shot, (c.end - c.start) * share);
+}
 
 /**
  * Where the camera is at `frame`: the route's shots blended in with smooth moves, turned by

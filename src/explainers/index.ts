@@ -2,12 +2,15 @@
 
 import type { Explainer } from "../engine/explainer.js";
 import { InputError } from "../errors.js";
+import { AttentionHead } from "./attention-head/explainer.js";
 import { LLMExplainer } from "./llm/explainer.js";
+import { MatMulAbacus } from "./matmul/explainer.js";
+import { NextTokenLoop } from "./next-token/explainer.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExplainer = Explainer<any, any>;
 
-export const EXPLAINERS: AnyExplainer[] = [LLMExplainer];
+export const EXPLAINERS: AnyExplainer[] = [LLMExplainer, MatMulAbacus, AttentionHead, NextTokenLoop];
 
 export function explainerById(id: string): AnyExplainer | undefined {
   return EXPLAINERS.find((e) => e.id === id);

@@ -9,7 +9,7 @@ import type { Vec3 } from "../../../engine/grid.js";
 import { TITLE } from "../../../engine/scene-builder.js";
 import type { LlmContext, LlmShape } from "../context.js";
 import { BAR_MAX_HEIGHT } from "../layout.js";
-import { clipShot } from "./shots.js";
+import { clipShot } from "../../../engine/camera.js";
 
 export const append: Chapter<LlmContext, LlmShape> = {
   id: "append",

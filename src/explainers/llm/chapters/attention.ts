@@ -11,7 +11,7 @@ import { hexToRgb } from "../../../layout/palette.js";
 import { headId, layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
-import { beatShot, clipShot } from "./shots.js";
+import { beatShot, clipShot } from "../../../engine/camera.js";
 
 const xOf = (grid: Grid) => grid.origin[0];
 

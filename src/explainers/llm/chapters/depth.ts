@@ -8,7 +8,7 @@ import { NOTE } from "../../../engine/scene-builder.js";
 import { layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
-import { beatShot } from "./shots.js";
+import { beatShot } from "../../../engine/camera.js";
 
 export const depth: Chapter<LlmContext, LlmShape> = {
   id: "depth",

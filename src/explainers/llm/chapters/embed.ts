@@ -7,7 +7,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
 import { GAP } from "../layout.js";
-import { beatShot } from "./shots.js";
+import { beatShot } from "../../../engine/camera.js";
 
 export const embed: Chapter<LlmContext, LlmShape> = {
   id: "embed",

@@ -7,7 +7,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import { layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
-import { beatShot } from "./shots.js";
+import { beatShot } from "../../../engine/camera.js";
 
 export const mlp: Chapter<LlmContext, LlmShape> = {
   id: "mlp",

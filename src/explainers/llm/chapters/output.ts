@@ -11,7 +11,7 @@ import { layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
 import { BAR_MAX_HEIGHT, BAR_PITCH } from "../layout.js";
-import { beatShot } from "./shots.js";
+import { beatShot } from "../../../engine/camera.js";
 
 export const output: Chapter<LlmContext, LlmShape> = {
   id: "output",

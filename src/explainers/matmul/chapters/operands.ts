@@ -1,0 +1,33 @@
+// Beat "operands": the input x = ln1[t] stands as a column of beads, the head's rows of W beside it,
+// the output row waiting as empty cells, the code card above.
+
+import { segment } from "../../../engine/camera.js";
+import { anim, hold, seq } from "../../../engine/combinators.js";
+import { smooth, wave } from "../../../engine/easing.js";
+import type { Chapter } from "../../../engine/explainer.js";
+import type { MatMulContext, MatMulShape } from "../context.js";
+import { drawCode, drawOut, drawW, drawX, weightName } from "./draw.js";
+
+export const operands: Chapter<MatMulContext, MatMulShape> = {
+  id: "operands",
+  weight: 60,
+  clips: () => seq(hold(0.2), anim("x", 1), anim("W", 1.2), anim("out", 0.8), hold(0.4)),
+  draw(s, ctx, P) {
+    if (s.frame >= ctx.timeline.beats[1].from) return; // later beats draw the operands themselves
+    const x = P("x");
+    drawX(s, ctx, 0, 0, -1, (i) => wave(x, i, ctx.product.C, 6));
+    if (P("W") > 0) drawW(s, ctx, P("W"));
+    if (P("out") > 0) drawOut(s, ctx, 0, 0, smooth(P("out")));
+    drawCode(s, ctx, smooth(x), 0, 0);
+  },
+  shots: () => [segment(0, "dot", 1)],
+  caption: (ctx, lang) => {
+    const { C, hs, word, operand, head } = ctx.product;
+    const w = weightName(ctx);
+    return [{
+      text: lang === "en"
+        ? `${operand} for “${word}”: ${hs} dot products of x (${C} numbers) with the ${hs} rows of ${w} for head ${head}`
+        : `“${word}” 的 ${operand}：x（${C} 个数）与第 ${head} 个头的 ${w} 的 ${hs} 行各做一次点积`,
+    }];
+  },
+};
