@@ -1,20 +1,54 @@
-// AttentionHead: one head of the trained model at work (docs/explainers/AttentionHead.md). STUB: being written.
+// AttentionHead: one head of the trained model at work, scores, mask, softmax, the weighted sum and
+// every head of its layer (docs/explainers/AttentionHead.md).
 
 import { tensorSource } from "../../engine/blocks.js";
-import { frameRegion } from "../../engine/camera.js";
-import { anim } from "../../engine/combinators.js";
+import { direction } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
-import type { Chapter, Explainer, ExplainerContext } from "../../engine/explainer.js";
+import { smooth } from "../../engine/easing.js";
+import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
-import { promptTrace } from "../checks.js";
-import type { Trace } from "../../trace/schema.js";
+import { HEAD_ROLE_NAMES } from "../../model/heads.js";
+import type { LoadedModel } from "../../model/weights.js";
+import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
+import { heads } from "./chapters/heads.js";
+import { mask } from "./chapters/mask.js";
+import { mix } from "./chapters/mix.js";
+import { scores } from "./chapters/scores.js";
+import { softmax } from "./chapters/softmax.js";
+import { tokens } from "./chapters/tokens.js";
+import { type AttentionContext, bandShots, buildFocus, layoutAttention } from "./context.js";
 import { ATTENTION_FIELD_DOCS, type AttentionHeadProps, AttentionHeadPropsSchema, parseAttentionHeadProps } from "./props.js";
 
-interface Ctx extends ExplainerContext<AttentionHeadProps> { trace: Trace }
-const stub: Chapter<Ctx, null> = { id: "tokens", weight: 1, clips: () => anim("x"), draw: () => undefined, shots: () => [{ start: 0, shot: "all", frames: 1 }], caption: () => [{ text: "stub" }] };
+export const ATTENTION_CHAPTERS = [tokens, scores, mask, softmax, mix, heads];
 
-export const AttentionHead: Explainer<AttentionHeadProps, Ctx> = {
+/** Nearly face on, so that the grid reads like a table; a little from the right and above for depth. */
+const VIEW = direction(0.1, 0.12, 1);
+const MARGIN = { top: 0.05, bottom: 0.17, side: 0.04 };
+
+function context(props: AttentionHeadProps, model: LoadedModel): AttentionContext {
+  checkLayerHead(model, props.layer, props.head);
+  const trace = promptTrace(model, props.prompt);
+  const T = trace.tokens.length;
+  const t = tokenIndex(props.focusToken, T, "props.focusToken");
+  const focus = buildFocus(model, trace, props.layer, props.head, t);
+  const aspect = props.width / props.height;
+  const layout = layoutAttention(T, focus.hs, focus.nHead, Math.max(...trace.tokens.map((w) => w.length)), t, focus.weights, aspect);
+  const shots = bandShots(layout.regions, aspect, MARGIN, VIEW);
+  const reach = Math.hypot(...[0, 1, 2].map((i) => shots.scores.position[i] - shots.scores.target[i]));
+  return assemble(ATTENTION_CHAPTERS, { T }, {
+    props,
+    ...tensorSource(THEMES[props.theme], trace.tensors, CUBE),
+    shots,
+    orbitDegrees: 4,
+    fog: { near: reach * 1.3, far: reach * 3.5 },
+    trace,
+    focus,
+    layout,
+  });
+}
+
+export const AttentionHead: Explainer<AttentionHeadProps, AttentionContext> = {
   id: "AttentionHead",
   description: "One attention head of the trained model: scores, mask, softmax, the weighted sum, every head (default 15 s)",
   doc: "docs/explainers/AttentionHead.md",
@@ -22,11 +56,18 @@ export const AttentionHead: Explainer<AttentionHeadProps, Ctx> = {
   fieldDocs: ATTENTION_FIELD_DOCS,
   defaults: parseAttentionHeadProps({}),
   parse: parseAttentionHeadProps,
-  context: (props, model) => {
-    const trace = promptTrace(model, props.prompt);
-    return assemble([stub], null, { props, ...tensorSource(THEMES[props.theme], trace.tensors, CUBE), shots: { all: frameRegion({ min: [0, 0, 0], max: [1, 1, 1] }, props.width / props.height) }, orbitDegrees: 0, fog: { near: 100, far: 200 }, trace });
-  },
-  chapters: [stub],
+  context,
+  chapters: ATTENTION_CHAPTERS,
+  fade: (s) => 1 - smooth(s.at("heads.return")),
   traceHash: (ctx) => ctx.trace.hash,
-  shownText: (ctx) => ctx.trace.tokens.join(" "),
+  record: (ctx) => {
+    const f = ctx.focus;
+    return { head: { layer: f.layer, head: f.head, token: f.t, word: f.word, role: f.roles[f.head], weights: f.weights, top: f.topWord } };
+  },
+  shownText: (ctx) => {
+    const lang = ctx.props.captions === "zh" ? "zh" : "en";
+    const captions = ATTENTION_CHAPTERS.map((c) => c.caption(ctx, lang).map((p) => p.text).join("")).join(" ");
+    const labels = ["queries", "keys", "values", "output", "scores", "weights from", "softmax", "later tokens: masked", "head", ...HEAD_ROLE_NAMES];
+    return [...ctx.trace.tokens, captions, ...labels].join(" ") + " 0123456789.-%·/√“”";
+  },
 };

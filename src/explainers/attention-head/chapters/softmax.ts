@@ -1,0 +1,45 @@
+// Beat "softmax": row by row the scores rescale into weights that sum to 1; the keys make room and the
+// focus row's weights stand as bars over the earlier tokens, each with its percentage.
+
+import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
+import { smooth, window } from "../../../engine/easing.js";
+import type { Chapter } from "../../../engine/explainer.js";
+import { tensorPart } from "../../caption-parts.js";
+import type { AttentionContext, AttentionShape } from "../context.js";
+import { drawBars, drawBarsTitle, drawColumns, drawColumnTitle, drawFocusRow, drawGrid, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, inBeat, pct } from "./draw.js";
+
+export const softmax: Chapter<AttentionContext, AttentionShape> = {
+  id: "softmax",
+  weight: 90,
+  clips: ({ T }) => seq(stagger(0.9 / T, each(T, (t) => anim(`row.${t}`, 0.6))), anim("swap", 1), anim("percent", 0.5), hold(0.6)),
+  draw(s, ctx, P) {
+    if (!inBeat(s, ctx, "softmax")) return;
+    const { layout: L, focus } = ctx;
+    const T = L.T;
+    const all = Array.from({ length: T }, (_, t) => t);
+    const rows = all.map((t) => P(`row.${t}`));
+    const swap = P("swap");
+    const keysOut = smooth(window(swap, 0, 0.5));
+    drawRail(s, ctx, () => 1);
+    if (keysOut < 1) drawColumns(s, ctx, "k", all, () => 1 - keysOut);
+    drawQueries(s, ctx, () => 1, () => 1);
+    drawColumnTitle(s, ctx, "title.keys", "keys", 1 - keysOut, "right");
+    drawBarsTitle(s, ctx, smooth(window(swap, 0.5, 1)));
+    drawQueriesTitle(s, ctx, 1);
+    drawRowWords(s, ctx, () => 1);
+    drawGrid(s, ctx, () => 1, (t) => rows[t]);
+    drawGridTitle(s, ctx, "title.grid", ["scores", `q·k / √${L.hs}`], 1 - smooth(window(rows[T - 1], 0, 0.5)));
+    drawGridTitle(s, ctx, "title.weights", ["weights", "softmax(scores)"], smooth(window(rows[T - 1], 0.5, 1)));
+    drawFocusRow(s, ctx, 1);
+    drawScoreNumbers(s, ctx, 1 - smooth(rows[focus.t]));
+    drawBars(s, ctx, smooth(window(swap, 0.35, 1)), smooth(P("percent")));
+  },
+  shots: () => [],
+  caption: (ctx, lang) => {
+    const { word, topWord, topWeight, ids } = ctx.focus;
+    const part = tensorPart(ids.att, "attention");
+    return lang === "en"
+      ? [{ text: "Softmax turns every row into weights that sum to 1 (" }, part, { text: `): “${word}” puts ${pct(topWeight)} on “${topWord}”` }]
+      : [{ text: "softmax 把每一行变成和为 1 的权重（" }, part, { text: `）：“${word}” 把 ${pct(topWeight)} 的权重给了 “${topWord}”` }];
+  },
+};
