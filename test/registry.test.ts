@@ -2,6 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EXPLAINERS } from "../src/explainers/index.js";
 import { REGISTRY_FILE, registryDefaults } from "../src/render/registry.js";
 import { withSavedDefaults as layered } from "../src/engine/props.js";
 import { LLM_DEFAULTS as DEFAULT_PROPS, LLM_FIELD_DOCS as FIELD_DOCS, parseLlmProps as parseProps } from "../src/explainers/llm/props.js";
@@ -14,6 +15,14 @@ describe("registry defaults", () => {
     const saved = registryDefaults("LLMExplainer");
     expect(Object.keys(saved).sort()).toEqual(Object.keys(FIELD_DOCS).sort());
     expect(() => parseProps(saved)).not.toThrow();
+  });
+
+  it("reads every explainer's inline defaultProps: every field of its schema, equal to the schema's defaults", () => {
+    for (const ex of EXPLAINERS) {
+      const saved = registryDefaults(ex.id);
+      expect(Object.keys(saved).sort(), ex.id).toEqual(Object.keys(ex.fieldDocs).sort());
+      expect(ex.parse(saved), ex.id).toEqual(ex.defaults);
+    }
   });
 
   it("gives {} for a composition whose defaults are not an inline literal (Blank)", () => {

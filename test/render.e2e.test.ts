@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { project } from "../src/engine/project.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
+import { EXPLAINERS } from "../src/explainers/index.js";
 import { LLMExplainer } from "../src/explainers/llm/explainer.js";
 import { valueColor } from "../src/layout/palette.js";
 import { readModel } from "../src/model/files.js";
@@ -126,8 +127,33 @@ describe("rendering with the real browser", () => {
     }
     const unknown = cli(["render", "NoSuchVideo", "--out", out]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('composition: expected one of LLMExplainer, Blank, got "NoSuchVideo"');
+    expect(unknown.stderr).toContain('composition: expected one of LLMExplainer, MatMulAbacus, AttentionHead, NextTokenLoop, Blank, got "NoSuchVideo"');
     expect(readFileSync(out, "utf8")).toBe("previous render");
     expect(existsSync(join(dir, "keep.json"))).toBe(false);
   });
+});
+
+describe("every other explainer in the browser", () => {
+  for (const ex of EXPLAINERS.filter((e) => e.id !== "LLMExplainer")) {
+    it(`${ex.id}: a small MP4 with exact frames and duration, and the same still twice`, async () => {
+      const out = join(dir, `${ex.id}.mp4`);
+      const r = cli(["render", ex.id, "--props", JSON.stringify(SMALL), "--out", out]);
+      expect(r.code, r.stderr).toBe(0);
+      const p = probe(out);
+      expect(p).toMatchObject({ frames: 60, width: 320, height: 176, codec: "h264", fps: "10/1" });
+      expect(p.duration).toBeCloseTo(6, 2);
+      const record = JSON.parse(readFileSync(join(dir, `${ex.id}.json`), "utf8"));
+      expect(record).toMatchObject({ composition: ex.id, frames: 60 });
+      expect(record.traceHash).toMatch(/^[0-9a-f]{64}$/);
+      const props = ex.parse(SMALL);
+      const stills = [{ frame: 33, out: join(dir, `${ex.id}-a.png`) }, { frame: 33, out: join(dir, `${ex.id}-b.png`) }];
+      await renderStills({ serveUrl: bundle.serveUrl, compositionId: ex.id, props, stills });
+      expect(readFileSync(stills[0].out).equals(readFileSync(stills[1].out))).toBe(true);
+      // the frame shows the scene: not just the background
+      const px = pngPixels(stills[0].out, 320, 176).data;
+      let coloured = 0;
+      for (let i = 0; i < px.length; i += 3) if (Math.max(px[i], px[i + 1], px[i + 2]) - Math.min(px[i], px[i + 1], px[i + 2]) > 40) coloured++;
+      expect(coloured / (px.length / 3), "share of strongly coloured pixels").toBeGreaterThan(0.01);
+    }, 300_000);
+  }
 });

@@ -24,6 +24,12 @@ export interface ExplainerContext<P extends VideoProps = VideoProps> extends Ten
   /** Degrees of the slow orbit at the middle of the video (0 at both ends). */
   orbitDegrees: number;
   fog: { near: number; far: number };
+  /**
+   * The chapters this video uses, when they depend on the props (NextTokenLoop has one per
+   * generated token); absent: the explainer's own list.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  chapters?: Chapter<any, any>[];
 }
 
 /**

@@ -13,18 +13,24 @@ const CAPTION_FADE = 0.08;
 export const localProgress = (ctx: ExplainerContext, chapter: Chapter<ExplainerContext, unknown>, frame: number) =>
   (local: string) => progress(ctx.timeline, `${chapter.id}.${local}`, frame);
 
+/** The chapters of this video: the context's when they depend on the props, else the explainer's. */
+export function chaptersOf<C extends ExplainerContext>(ex: { chapters: Chapter<C, unknown>[] }, ctx: C): Chapter<C, unknown>[] {
+  return ctx.chapters ?? ex.chapters;
+}
+
 export function sceneStateAt<P extends ExplainerContext["props"], C extends ExplainerContext<P>>(ex: Explainer<P, C>, ctx: C, frame: number): SceneState {
   const { timeline: tl, theme } = ctx;
   const s = new SceneBuilder(tl, frame, theme);
   s.fade = ex.fade ? ex.fade(s, ctx) : 1;
-  for (const chapter of ex.chapters) chapter.draw(s, ctx, localProgress(ctx, chapter, frame));
+  const chapters = chaptersOf(ex, ctx);
+  for (const chapter of chapters) chapter.draw(s, ctx, localProgress(ctx, chapter, frame));
 
   const bi = beatIndexAt(tl, frame);
   const beat = tl.beats[bi];
   const beatProgress = beat.durationInFrames > 1 ? (frame - beat.from) / (beat.durationInFrames - 1) : 1;
   const lang = ctx.props.captions;
   const caption = lang === "off" ? null : {
-    parts: ex.chapters[bi].caption(ctx, lang),
+    parts: chapters[bi].caption(ctx, lang),
     opacity: Math.max(0, Math.min(1, beatProgress / CAPTION_FADE, (1 - beatProgress) / CAPTION_FADE)),
   };
   return {

@@ -111,13 +111,16 @@ export function layoutMatMul(C: number, hs: number, T: number, t: number): MatMu
   const Q: Grid = { origin: [C + 2, 0, 0], cols: T, rows: hs, depth: 1, rowDir: -1 };
   const out: Grid = { origin: [C + 2 + t, 0, 0], cols: 1, rows: hs, depth: 1, rowDir: -1 };
   const X: Grid = { origin: [0, X_GAP + T, 0], cols: C, rows: T, depth: 1, rowDir: -1 };
-  const sum: Bounds = { min: [C - 4, -hs - 3, 0], max: [C + 6, -hs, 0] };
+  // room for the running sum under the slab and the output's name over its column
+  const sum: Bounds = { min: [C - 4, -hs - 3, 0], max: [C + 2 + T + 3, 2, 0] };
+  // room for the names at the left of the beads, the rods and the products
+  const names: Bounds = { min: [-8, -hs - 2, 0], max: [0, X_GAP + 1, 0] };
   return {
     x, W, products, out, X, Q,
     rodY: (j) => -j,
     regions: {
-      dot: union(gridBounds(x), gridBounds(W), gridBounds(products), gridBounds(Q), sum),
-      whole: union(gridBounds(X), gridBounds(W), gridBounds(products), gridBounds(Q), sum),
+      dot: union(gridBounds(x), gridBounds(W), gridBounds(products), gridBounds(Q), sum, names),
+      whole: union(gridBounds(X), gridBounds(W), gridBounds(products), gridBounds(Q), sum, names),
     },
   };
 }

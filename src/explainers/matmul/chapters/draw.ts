@@ -30,7 +30,8 @@ export function drawX(s: SceneBuilder, ctx: MatMulContext, j: number, along: num
     id: "x", kind: "activation", tensor: pr.ids.x, grid: layout.x, place: (_t, i) => [i, 0, 0], tokens: [pr.t],
     reveal: (_t, i) => reveal(i) * (i === active ? 1.3 : 1), offset: [0, dy, z], opacity,
   }), 1);
-  s.label("label.x", `x = “${pr.word}”`, [-1.2, X_GAP + dy, z], "activation", opacity * Math.min(1, reveal(0) * 2), LEFT);
+  // the name stays while the beads stand above the slab; in front of it the rods' name is enough
+  s.label("label.x", `x = “${pr.word}”`, [-1.2, X_GAP + dy, z], "activation", opacity * Math.min(1, reveal(0) * 2) * (1 - u), LEFT);
 }
 
 /** The rods: row j of W; `active` enlarges the weight being multiplied on rod `rod`. */
