@@ -1,20 +1,69 @@
-// NextTokenLoop: writing one token at a time (docs/explainers/NextTokenLoop.md). STUB: being written.
+// NextTokenLoop: writing one token at a time, each a real forward pass over the growing text (docs/explainers/NextTokenLoop.md).
 
 import { tensorSource } from "../../engine/blocks.js";
-import { frameRegion } from "../../engine/camera.js";
-import { anim } from "../../engine/combinators.js";
+import { type CameraShot, direction } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
-import type { Chapter, Explainer, ExplainerContext } from "../../engine/explainer.js";
+import { smooth } from "../../engine/easing.js";
+import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
-import { promptTrace } from "../checks.js";
-import type { Trace } from "../../trace/schema.js";
+import type { LoadedModel } from "../../model/weights.js";
+import { prompt } from "./chapters/prompt.js";
+import { resultChapter } from "./chapters/result.js";
+import { STEP_WEIGHT, stepChapter } from "./chapters/step.js";
+import { layoutNextToken, type NextTokenContext, stepTensors, stepView } from "./context.js";
+import { frameBoxes } from "./fit.js";
+import { generate } from "./generate.js";
 import { NEXT_TOKEN_FIELD_DOCS, type NextTokenProps, NextTokenPropsSchema, parseNextTokenProps } from "./props.js";
 
-interface Ctx extends ExplainerContext<NextTokenProps> { trace: Trace }
-const stub: Chapter<Ctx, null> = { id: "tokens", weight: 1, clips: () => anim("x"), draw: () => undefined, shots: () => [{ start: 0, shot: "all", frames: 1 }], caption: () => [{ text: "stub" }] };
+/** Steps are seen a little from the right and above, so the panes and bars stand out; the row nearly face on, to read. */
+const STEP_VIEW = direction(0.22, 0.14, 1);
+const ROW_VIEW = direction(0.1, 0.1, 1);
 
-export const NextTokenLoop: Explainer<NextTokenProps, Ctx> = {
+/** The most steps a video can have (props.steps ≤ 8). */
+export const MAX_STEPS = 8;
+
+/** The chapters of a video that writes `n` of the `asked` tokens: the result beat takes the time of the steps not needed. */
+export const chaptersFor = (n: number, asked: number) => [prompt, ...Array.from({ length: n }, (_, k) => stepChapter(k)), resultChapter((asked - n) * STEP_WEIGHT)];
+
+function context(props: NextTokenProps, model: LoadedModel): NextTokenContext {
+  const gen = generate(model, props);
+  const c = model.params.config;
+  const { tensors, ids } = stepTensors(gen);
+  const steps = gen.steps.map((_, k) => stepView(gen, k, ids[k], model.tokenizer.vocab));
+  const n = gen.steps.length;
+  const longest = (words: string[]) => Math.max(...words.map((w) => w.length));
+  const layout = layoutNextToken({
+    C: c.dModel, nLayer: c.nLayer, T0: gen.prompt.length, n,
+    barCount: Math.max(...steps.map((s) => s.bars.length)),
+    wordLength: longest(gen.text),
+    barWordLength: longest(steps.flatMap((s) => s.bars.map((b) => b.token))),
+    aspect: props.width / props.height,
+  });
+  const aspect = props.width / props.height;
+  const shots: Record<string, CameraShot> = {};
+  for (const [name, boxes] of Object.entries(layout.regions)) shots[name] = frameBoxes(boxes, aspect, name.startsWith("step") ? STEP_VIEW : ROW_VIEW);
+  const reach = Math.max(...Object.values(shots).map((s) => Math.hypot(...[0, 1, 2].map((i) => s.position[i] - s.target[i]))));
+  const chapters = chaptersFor(n, props.steps);
+  return assemble(chapters, { T0: gen.prompt.length, n }, {
+    props,
+    ...tensorSource(THEMES[props.theme], tensors, CUBE),
+    shots,
+    orbitDegrees: 6,
+    fog: { near: reach * 1.3, far: reach * 3.2 },
+    gen,
+    steps,
+    layout,
+    chapters,
+  });
+}
+
+/** Every chapter a video can have: the prompt, the most steps, the result (a context holds the ones it uses). */
+const ALL_CHAPTERS = chaptersFor(MAX_STEPS, MAX_STEPS);
+
+const CAPTION_LANGS = ["en", "zh"] as const;
+
+export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   id: "NextTokenLoop",
   description: "Writing one token at a time: each step a real forward pass over the growing text (default 16 s)",
   doc: "docs/explainers/NextTokenLoop.md",
@@ -22,11 +71,16 @@ export const NextTokenLoop: Explainer<NextTokenProps, Ctx> = {
   fieldDocs: NEXT_TOKEN_FIELD_DOCS,
   defaults: parseNextTokenProps({}),
   parse: parseNextTokenProps,
-  context: (props, model) => {
-    const trace = promptTrace(model, props.prompt);
-    return assemble([stub], null, { props, ...tensorSource(THEMES[props.theme], trace.tensors, CUBE), shots: { all: frameRegion({ min: [0, 0, 0], max: [1, 1, 1] }, props.width / props.height) }, orbitDegrees: 0, fog: { near: 100, far: 200 }, trace });
+  context,
+  chapters: ALL_CHAPTERS,
+  fade: (s) => 1 - smooth(s.at("result.return")),
+  traceHash: (ctx) => ctx.gen.steps[0].hash,
+  record: (ctx) => ({ steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })) }),
+  shownText(ctx) {
+    const words = [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))];
+    const labels = ["embedding", ...ctx.layout.panes.map((_, l) => `layer ${l}`), "<0.0123456789"];
+    const lang = ctx.props.captions;
+    const captions = CAPTION_LANGS.filter((l) => lang === l).flatMap((l) => ctx.chapters.map((c) => c.caption(ctx, l).map((p) => p.text).join("")));
+    return [...words, ...labels, ...captions].join(" ");
   },
-  chapters: [stub],
-  traceHash: (ctx) => ctx.trace.hash,
-  shownText: (ctx) => ctx.trace.tokens.join(" "),
 };

@@ -1,0 +1,121 @@
+// NextTokenLoop's generation: one real forward pass per step over the text so far; the next token greedy or seeded-sampled.
+
+import { InputError } from "../../errors.js";
+import { exp } from "../../model/detmath.js";
+import { Rng } from "../../model/random.js";
+import type { LoadedModel } from "../../model/weights.js";
+import { layerId } from "../../trace/ids.js";
+import type { TokenProb, Trace } from "../../trace/schema.js";
+import { promptTrace } from "../checks.js";
+
+/** Generation stops once this token is written. */
+export const PERIOD = ".";
+
+export interface GenStep {
+  /** The tokens this step's forward pass reads: the prompt and every token written before. */
+  input: string[];
+  /** The token chosen, its id, and the model's probability of it (the trace's softmax of the logits). */
+  token: string;
+  id: number;
+  p: number;
+  /** The trace's top-k at the last position. */
+  topk: TokenProb[];
+  /** The hash of this step's trace. */
+  hash: string;
+  /** The last position's rows of the trace: x0, each layer's resid2, and probs. */
+  rows: { x0: number[]; resid2: number[][]; probs: number[] };
+}
+
+/** Why the loop ended: all the steps asked for, a "." written, or a full context. */
+export type StopReason = "steps" | "period" | "context";
+
+export interface Generation {
+  prompt: string[];
+  steps: GenStep[];
+  /** The prompt and every token written. */
+  text: string[];
+  stop: StopReason;
+  /** false: greedy (temperature 0); true: sampled from softmax(logits / temperature). */
+  sampled: boolean;
+}
+
+export interface GenerateOptions {
+  prompt: string;
+  steps: number;
+  temperature: number;
+  seed: number;
+  topK: number;
+}
+
+/** Row `r` of a (rows, width) tensor. */
+const row = (data: readonly number[], width: number, r: number) => data.slice(r * width, (r + 1) * width);
+
+/** One draw from softmax(logits / temperature), by one uniform number of `rng` (exp from detmath: the same on every engine). */
+export function sample(logits: readonly number[], temperature: number, rng: Rng): number {
+  let hi = -Infinity;
+  for (const v of logits) hi = Math.max(hi, v);
+  const w = logits.map((v) => exp((v - hi) / temperature));
+  const total = w.reduce((a, b) => a + b, 0);
+  let u = rng.uniform() * total;
+  for (let i = 0; i < w.length; i++) {
+    u -= w[i];
+    if (u < 0) return i;
+  }
+  return w.length - 1;
+}
+
+function stepOf(model: LoadedModel, trace: Trace, id: number): GenStep {
+  const c = model.params.config;
+  const T = trace.tokens.length;
+  const probs = row(trace.tensors.probs.data, c.vocabSize, T - 1);
+  return {
+    input: trace.tokens,
+    token: model.tokenizer.vocab[id],
+    id,
+    p: probs[id],
+    topk: trace.topk,
+    hash: trace.hash,
+    rows: {
+      x0: row(trace.tensors.x0.data, c.dModel, T - 1),
+      resid2: Array.from({ length: c.nLayer }, (_, l) => row(trace.tensors[layerId(l, "resid2")].data, c.dModel, T - 1)),
+      probs,
+    },
+  };
+}
+
+/**
+ * Writes up to `steps` tokens after the prompt: each step a forward pass (buildTrace) over the
+ * words so far joined by spaces; the next token is the trace's argmax at temperature 0, else a
+ * draw from softmax(logits / temperature) by one Rng(seed) for the whole run, in step order.
+ * Stops after a "." or once the text fills the model's context. The same options, the same text.
+ */
+export function generate(model: LoadedModel, o: GenerateOptions): Generation {
+  const contextLength = model.params.config.contextLength;
+  const first = promptTrace(model, o.prompt, o.topK);
+  if (first.tokens.length >= contextLength) {
+    throw new InputError("props.prompt", `at most ${contextLength - 1} tokens (the model reads ${contextLength}; the loop needs room to write one)`, `${first.tokens.length} tokens`);
+  }
+  const rng = new Rng(o.seed);
+  const sampled = o.temperature > 0;
+  const text = [...first.tokens];
+  const steps: GenStep[] = [];
+  let stop: StopReason = "steps";
+  let trace = first;
+  for (let k = 0; k < o.steps; k++) {
+    if (k > 0) trace = promptTrace(model, text.join(" "), o.topK);
+    const V = model.params.config.vocabSize;
+    const id = sampled ? sample(row(trace.tensors.logits.data, V, trace.tokens.length - 1), o.temperature, rng) : trace.next.id;
+    const step = stepOf(model, trace, id);
+    steps.push(step);
+    text.push(step.token);
+    if (step.token === PERIOD) {
+      stop = "period";
+      break;
+    }
+    if (text.length >= contextLength) {
+      stop = "context";
+      break;
+    }
+  }
+  return { prompt: first.tokens, steps, text, stop, sampled };
+}
