@@ -78,7 +78,7 @@ export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   record: (ctx) => ({ steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })) }),
   shownText(ctx) {
     const words = [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))];
-    const labels = ["embedding", ...ctx.layout.panes.map((_, l) => `layer ${l}`), "<0.0123456789"];
+    const labels = ["embedding", ...ctx.layout.panes.map((_, l) => `layer ${l - 1}`), "<0.0123456789"];
     const lang = ctx.props.captions;
     const captions = CAPTION_LANGS.filter((l) => lang === l).flatMap((l) => ctx.chapters.map((c) => c.caption(ctx, l).map((p) => p.text).join("")));
     return [...words, ...labels, ...captions].join(" ");

@@ -100,7 +100,8 @@ export function drawTower(s: SceneBuilder, ctx: NextTokenContext, opacity: numbe
     const plate: Vec3 = [p.center[0], p.center[1], -0.75];
     s.box(`pane.${l}`, "structure", plate, [p.size[0], p.size[1], 0.3], opacity * (base * 1.8 + 0.3 * lit(l)), lit(l) > 0 ? theme.accents.activation : theme.structure.color);
     s.box(`pane.${l}.glass`, "structure", p.center, p.size, opacity * base * 0.6);
-    const name = l === 0 ? "embedding" : `layer ${l}`;
+    // pane l > 0 shows the output of layer l − 1 (0-based, as the tensor ids and `abacus heads` count)
+    const name = l === 0 ? "embedding" : `layer ${l - 1}`;
     s.label(`pane.${l}`, name, [p.center[0] - p.size[0] / 2 - 0.6, p.center[1], 0], "activation", opacity, PANE);
   });
 }
