@@ -5,7 +5,7 @@ import type { ExplainerContext } from "../src/engine/explainer.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import { InputError } from "../src/errors.js";
 import type { AnyExplainer } from "../src/explainers/index.js";
-import { THEMES } from "../src/layout/themes.js";
+import { type ThemeName, THEMES } from "../src/layout/themes.js";
 import { CaptionBar } from "./overlay/CaptionBar.js";
 import { Cards } from "./overlay/Cards.js";
 import { useFonts } from "./overlay/fonts.js";
@@ -39,8 +39,8 @@ export const ExplainerComposition: React.FC<{ explainer: AnyExplainer; props: Re
   // overrides by the source line it first mounted from, so an empty one here would later strip
   // the style and children of the one below (the preview stayed empty)
   if (!built) return null;
-  const theme = THEMES[(props.theme as keyof typeof THEMES) ?? "pastel"] ?? THEMES.pastel;
-  if (!built.ctx) return <PropsErrorCard error={built.error} theme={theme} width={width} height={height} />;
+  // the props did not parse: their theme may be bad too
+  if (!built.ctx) return <PropsErrorCard error={built.error} theme={THEMES[props.theme as ThemeName] ?? THEMES.pastel} width={width} height={height} />;
   const ctx = built.ctx;
   const state = sceneStateAt(explainer, ctx, frame);
   return (

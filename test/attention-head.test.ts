@@ -144,7 +144,7 @@ describe("AttentionHead", () => {
       it("states the trace's facts in its captions", () => {
         for (const lang of ["en", "zh"] as const) {
           const c = make({ ...json, captions: lang });
-          const text = (id: string) => AttentionHead.chapters.find((ch) => ch.id === id)!.caption(c, lang).map((p) => p.text).join("");
+          const text = (id: string) => c.chapters.find((ch) => ch.id === id)!.caption(c, lang).map((p) => p.text).join("");
           expect(text("mix")).toContain(`“${focus.topWord}”`);
           expect(text("mix")).toContain(pct(focus.topWeight));
           expect(text("softmax")).toContain(pct(focus.topWeight));

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ExplainerContext } from "../src/engine/explainer.js";
 import { durationInFrames } from "../src/engine/props.js";
 import { hashScene } from "../src/engine/scene-hash.js";
-import { chaptersOf, sceneStateAt } from "../src/engine/scene-state.js";
+import { sceneStateAt } from "../src/engine/scene-state.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
 import { readModel } from "../src/model/files.js";
 import { abacus, ROOT } from "./helpers.js";
@@ -55,7 +55,7 @@ for (const ex of EXPLAINERS) {
         const tl = c.timeline;
         const N = durationInFrames({ durationInSeconds: seconds, fps });
         expect(tl.durationInFrames).toBe(N);
-        expect(tl.beats.map((b) => b.id)).toEqual(chaptersOf(ex, c).map((ch) => ch.id));
+        expect(tl.beats.map((b) => b.id)).toEqual(c.chapters.map((ch) => ch.id));
         let next = 0;
         for (const b of tl.beats) {
           expect(Number.isInteger(b.from) && Number.isInteger(b.durationInFrames) && b.durationInFrames >= 1).toBe(true);
@@ -97,7 +97,7 @@ for (const ex of EXPLAINERS) {
       const file = join(ROOT, ex.doc);
       expect(existsSync(file), ex.doc).toBe(true);
       const text = readFileSync(file, "utf8");
-      for (const ch of chaptersOf(ex, ctx)) expect(text, ch.id).toContain(`| ${ch.id} |`);
+      for (const ch of ctx.chapters) expect(text, ch.id).toContain(`| ${ch.id} |`);
     });
 
     it("is shown by `abacus storyboard` and `abacus scene`", () => {

@@ -1,6 +1,7 @@
 // Layout, palette, themes and camera shots: pure functions of the model's shape.
 import { describe, expect, it } from "vitest";
-import { frameRegion, orbit, shotsFor } from "../src/engine/camera.js";
+import { FRAME_MARGIN, frameRegion, orbit, shotsFor } from "../src/engine/camera.js";
+import { project } from "../src/engine/project.js";
 import { cellCenter, gridBounds } from "../src/engine/grid.js";
 import { layoutModel, SHOT_NAMES } from "../src/explainers/llm/layout.js";
 import { colorScale, divergingColor, hexToRgb, rgbToHex, valueColor } from "../src/layout/palette.js";
@@ -71,13 +72,28 @@ describe("palette", () => {
 });
 
 describe("camera", () => {
-  it("frames each named region: the target is the region's centre, wider frames stand closer", () => {
+  it("frames each named region inside the margins, centred in the free band, as near as it fits", () => {
     const l = layoutModel(config, 5);
-    const s = shotsFor(l.regions, 16 / 9);
-    expect(Object.keys(s)).toEqual([...SHOT_NAMES]);
-    for (const name of SHOT_NAMES) {
-      const r = l.regions[name];
-      for (let i = 0; i < 3; i++) expect(s[name].target[i]).toBeCloseTo((r.min[i] + r.max[i]) / 2, 9);
+    for (const aspect of [16 / 9, 9 / 16]) {
+      const s = shotsFor(l.regions, aspect);
+      expect(Object.keys(s)).toEqual([...SHOT_NAMES]);
+      for (const name of SHOT_NAMES) {
+        const r = l.regions[name];
+        const pts: [number, number, number][] = [];
+        for (const x of [r.min[0], r.max[0]]) for (const y of [r.min[1], r.max[1]]) for (const z of [r.min[2], r.max[2]]) pts.push([x, y, z]);
+        const ps = pts.map((p) => project(s[name], p, aspect, 1));
+        const [x0, x1] = [Math.min(...ps.map((p) => p.x)), Math.max(...ps.map((p) => p.x))];
+        const [y0, y1] = [Math.min(...ps.map((p) => p.y)), Math.max(...ps.map((p) => p.y))];
+        const m = FRAME_MARGIN;
+        expect(x0, name).toBeGreaterThanOrEqual(m.side - 1e-6);
+        expect(x1, name).toBeLessThanOrEqual(aspect - m.side + 1e-6);
+        expect(y0, name).toBeGreaterThanOrEqual(m.top - 1e-6);
+        expect(y1, name).toBeLessThanOrEqual(1 - m.bottom + 1e-6);
+        expect((x0 + x1) / 2, `${name} centred across`).toBeCloseTo(aspect / 2, 2);
+        expect((y0 + y1) / 2, `${name} centred in the band`).toBeCloseTo((m.top + 1 - m.bottom) / 2, 2);
+        // as near as it fits: one pair of margins is (almost) touched
+        expect(Math.max((x1 - x0) / (aspect - 2 * m.side), (y1 - y0) / (1 - m.top - m.bottom)), name).toBeGreaterThan(0.98);
+      }
     }
     const wide = frameRegion(l.regions.overview, 21 / 9);
     const narrow = frameRegion(l.regions.overview, 1);

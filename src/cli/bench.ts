@@ -11,6 +11,7 @@ import { descendants } from "../render/interrupt.js";
 import type { ExplainerContext } from "../engine/explainer.js";
 import { sceneStateAt } from "../engine/scene-state.js";
 import { type AnyExplainer, EXPLAINERS } from "../explainers/index.js";
+import { LLMExplainer } from "../explainers/llm/explainer.js";
 import { blankPropsFor } from "../render/compositions.js";
 import { bundleProject, renderVideo } from "../render/render.js";
 import { glBackend } from "../render/settings.js";
@@ -82,7 +83,7 @@ function benchScene(passes: number): number {
   const model = readModel();
   const cases: [AnyExplainer, Record<string, unknown>][] = [
     ...EXPLAINERS.map((e): [AnyExplainer, Record<string, unknown>] => [e, { captions: "en" }]),
-    [EXPLAINERS[0], { captions: "en", prompt: BENCH_PROMPT }],
+    [LLMExplainer, { captions: "en", prompt: BENCH_PROMPT }],
   ];
   for (const [ex, json] of cases) {
     const ctx = ex.context(ex.parse(json), model);

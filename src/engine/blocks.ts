@@ -108,7 +108,7 @@ export function tensorBlock(ctx: TensorSource, s: TensorBlockSpec): CubeBlock {
   const [f0, f1] = s.features ?? [0, W];
   const b = newBlock(s.id, s.kind, s.tensor, tokens.length * (f1 - f0));
   const tint = ctx.tints[s.tensor];
-  const from = s.from && s.from.t < 1 ? { tint: ctx.tints[s.from.tensor], t: s.from.t } : null;
+  const from = s.from && s.from.t < 1 ? { tensor: s.from.tensor, tint: ctx.tints[s.from.tensor], t: s.from.t } : null;
   const off = s.offset ?? [0, 0, 0];
   const cube = ctx.cube;
   let k = 0;
@@ -129,7 +129,7 @@ export function tensorBlock(ctx: TensorSource, s: TensorBlockSpec): CubeBlock {
       setCube(b, k++, [p[0] + off[0], p[1] + off[1], p[2] + off[2]], [e, e, e * (0.3 + 0.7 * n)], color, idx);
     }
   }
-  b.blend = from && s.from ? { tensor: s.from.tensor, t: s.from.t } : null;
+  b.blend = from ? { tensor: from.tensor, t: from.t } : null;
   b.opacity = s.opacity ?? 1;
   b.glow = s.glow ?? 0;
   return b;

@@ -1,8 +1,8 @@
 // Camera shots: framing a region, blending two shots, a slow orbit, and a route of shots over the frames.
 
-import { project } from "./project.js";
+import { cameraBasis, project } from "./project.js";
 import { bump, smooth } from "./easing.js";
-import type { Bounds, Vec3 } from "./grid.js";
+import { type Bounds, union, type Vec3 } from "./grid.js";
 import type { Timeline } from "./timeline.js";
 
 export interface CameraShot {
@@ -22,38 +22,65 @@ export const direction = (x: number, y: number, z: number): Vec3 => {
 /** A three-quarter view: a little from the right and from above. */
 export const VIEW_DIR: Vec3 = direction(0.3, 0.2, 1);
 
+const corners = (b: Bounds): Vec3[] => {
+  const out: Vec3[] = [];
+  for (const x of [b.min[0], b.max[0]]) for (const y of [b.min[1], b.max[1]]) for (const z of [b.min[2], b.max[2]]) out.push([x, y, z]);
+  return out;
+};
+
+const shotAt = (target: Vec3, dir: Vec3, dist: number): CameraShot => ({
+  target,
+  position: [target[0] + dir[0] * dist, target[1] + dir[1] * dist, target[2] + dir[2] * dist],
+  fov: FOV,
+});
+
 /**
- * The shot that fits a box into a frame of the given aspect ratio, seen along `dir`:
- * the nearest distance at which all eight corners project inside the frame, less a
- * margin (a fraction of the frame's height kept free on each side; the bottom one leaves
- * room for the caption).
+ * The shot along `dir` that fits every corner of the box (or boxes) into a frame of the given
+ * aspect ratio, less a margin (a fraction of the frame's height kept free on each side; the
+ * bottom one leaves room for the caption), and centres what it shows in the free area: the
+ * nearest distance at which the corners fit, with the target moved (three rounds) until their
+ * projection sits in the middle of the frame between the margins.
  */
-export function frameRegion(region: Bounds, aspect: number, margin = FRAME_MARGIN, dir: Vec3 = VIEW_DIR): CameraShot {
-  const target: Vec3 = [0, 1, 2].map((i) => (region.min[i] + region.max[i]) / 2) as unknown as Vec3;
-  const corners: Vec3[] = [];
-  for (const x of [region.min[0], region.max[0]]) for (const y of [region.min[1], region.max[1]]) for (const z of [region.min[2], region.max[2]]) corners.push([x, y, z]);
-  const at = (dist: number): CameraShot => ({
-    target,
-    position: [target[0] + dir[0] * dist, target[1] + dir[1] * dist, target[2] + dir[2] * dist],
-    fov: FOV,
-  });
-  const fits = (dist: number) => corners.every((c) => {
-    const p = project(at(dist), c, aspect, 1);
-    return p.depth > 0 && p.x >= margin.side && p.x <= aspect - margin.side && p.y >= margin.top && p.y <= 1 - margin.bottom;
-  });
-  let lo = 1;
-  let hi = 8;
-  while (!fits(hi)) hi *= 2;
-  for (let i = 0; i < 40; i++) {
-    const mid = (lo + hi) / 2;
-    if (fits(mid)) hi = mid;
-    else lo = mid;
+export function frameRegion(region: Bounds | Bounds[], aspect: number, margin = FRAME_MARGIN, dir: Vec3 = VIEW_DIR): CameraShot {
+  const boxes = Array.isArray(region) ? region : [region];
+  const pts = boxes.flatMap(corners);
+  const all = union(...boxes);
+  let target: Vec3 = [0, 1, 2].map((i) => (all.min[i] + all.max[i]) / 2) as unknown as Vec3;
+  const extent = (shot: CameraShot) => {
+    const ps = pts.map((p) => project(shot, p, aspect, 1));
+    const xs = ps.map((p) => p.x);
+    const ys = ps.map((p) => p.y);
+    return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), behind: ps.some((p) => p.depth <= 0) };
+  };
+  const fits = (t: Vec3, dist: number) => {
+    const e = extent(shotAt(t, dir, dist));
+    return !e.behind && e.x0 >= margin.side && e.x1 <= aspect - margin.side && e.y0 >= margin.top && e.y1 <= 1 - margin.bottom;
+  };
+  const nearest = (t: Vec3) => {
+    let lo = 1;
+    let hi = 8;
+    while (!fits(t, hi)) hi *= 2;
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (fits(t, mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  const { right, up } = cameraBasis(shotAt(target, dir, 1));
+  for (let round = 0; round < 3; round++) {
+    const dist = nearest(target);
+    const e = extent(shotAt(target, dir, dist));
+    const perUnit = 2 * dist * Math.tan((FOV * Math.PI) / 360); // world units per frame height at the target
+    const dx = ((e.x0 + e.x1) / 2 - aspect / 2) * perUnit;
+    const dy = -((e.y0 + e.y1) / 2 - (margin.top + 1 - margin.bottom) / 2) * perUnit;
+    target = [0, 1, 2].map((i) => target[i] + right[i] * dx + up[i] * dy) as unknown as Vec3;
   }
-  return at(hi);
+  return shotAt(target, dir, nearest(target));
 }
 
-/** One shot per named region. */
-export function shotsFor<N extends string>(regions: Record<N, Bounds>, aspect: number, margin = FRAME_MARGIN, dir = VIEW_DIR): Record<N, CameraShot> {
+/** One shot per named region (a box, or several boxes framed together). */
+export function shotsFor<N extends string>(regions: Record<N, Bounds | Bounds[]>, aspect: number, margin = FRAME_MARGIN, dir = VIEW_DIR): Record<N, CameraShot> {
   const out = {} as Record<N, CameraShot>;
   for (const name of Object.keys(regions) as N[]) out[name] = frameRegion(regions[name], aspect, margin, dir);
   return out;

@@ -7,14 +7,15 @@ import { durationInFrames } from "./props.js";
 
 /**
  * Compiles the chapters (each one's clips scoped by its id) into the timeline for the props'
- * fps and length, then adds the camera route: every chapter's shots, in chapter order.
+ * fps and length, then adds the camera route: every chapter's shots, in chapter order. The
+ * context keeps the chapters: sceneStateAt draws and captions with them.
  */
 export function assemble<C extends ExplainerContext, D>(
-  chapters: Chapter<C, D>[], data: D, rest: Omit<C, "timeline" | "cameraPath">,
+  chapters: Chapter<C, D>[], data: D, rest: Omit<C, "chapters" | "timeline" | "cameraPath">,
 ): C {
   const p = rest.props;
   const timeline = compile(beatSpecs(chapters, data), p.fps, durationInFrames(p));
-  const withTimeline = { ...rest, timeline } as Omit<C, "cameraPath">;
+  const withTimeline = { ...rest, chapters, timeline } as Omit<C, "cameraPath">;
   return { ...withTimeline, cameraPath: chapters.flatMap((c) => c.shots(withTimeline)) } as C;
 }
 

@@ -1,7 +1,6 @@
 // What an explainer is: props schema, defaults, a context built once from the props, and chapters.
 
 import type { z } from "zod";
-import type { Theme } from "../layout/themes.js";
 import type { LoadedModel } from "../model/weights.js";
 import type { TensorSource } from "./blocks.js";
 import type { CameraSegment, CameraShot } from "./camera.js";
@@ -16,7 +15,9 @@ export type CaptionLanguage = "en" | "zh";
 /** Everything a video needs that does not change from frame to frame, computed once from the props. */
 export interface ExplainerContext<P extends VideoProps = VideoProps> extends TensorSource {
   props: P;
-  theme: Theme;
+  /** This video's chapters, in beat order (fixed for most explainers; NextTokenLoop has one per token written). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  chapters: Chapter<any, any>[];
   timeline: Timeline;
   shots: Record<string, CameraShot>;
   /** Where the camera goes when: from the chapters' shots, once. */
@@ -24,12 +25,6 @@ export interface ExplainerContext<P extends VideoProps = VideoProps> extends Ten
   /** Degrees of the slow orbit at the middle of the video (0 at both ends). */
   orbitDegrees: number;
   fog: { near: number; far: number };
-  /**
-   * The chapters this video uses, when they depend on the props (NextTokenLoop has one per
-   * generated token); absent: the explainer's own list.
-   */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  chapters?: Chapter<any, any>[];
 }
 
 /**
@@ -63,8 +58,6 @@ export interface Explainer<P extends VideoProps = VideoProps, C extends Explaine
   parse(json: unknown, source?: string): P;
   /** Checks what depends on the model (layer, head, token index …) and builds the context. */
   context(props: P, model: LoadedModel): C;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  chapters: Chapter<C, any>[];
   /** A fade of the whole scene (1: none), e.g. while the video returns to its first shot. */
   fade?(s: SceneBuilder, ctx: C): number;
   /** The trace hash a render record names (the video's forward pass), or null. */

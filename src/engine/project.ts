@@ -18,11 +18,16 @@ const unit = (a: Vec3): Vec3 => {
   return [a[0] / n, a[1] / n, a[2] / n];
 };
 
-/** Pixel coordinates (origin top left) of world point p in a width × height frame. */
-export function project(camera: CameraShot, p: Vec3, width: number, height: number): ScreenPoint {
+/** The camera's forward, right and up directions, as three.js's lookAt builds them (world up +y). */
+export function cameraBasis(camera: CameraShot): { forward: Vec3; right: Vec3; up: Vec3 } {
   const forward = unit(sub(camera.target, camera.position));
   const right = unit(cross(forward, [0, 1, 0]));
-  const up = cross(right, forward);
+  return { forward, right, up: cross(right, forward) };
+}
+
+/** Pixel coordinates (origin top left) of world point p in a width × height frame. */
+export function project(camera: CameraShot, p: Vec3, width: number, height: number): ScreenPoint {
+  const { forward, right, up } = cameraBasis(camera);
   const d = sub(p, camera.position);
   const depth = dot(d, forward);
   const half = Math.tan((camera.fov * Math.PI) / 360);

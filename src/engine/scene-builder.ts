@@ -2,8 +2,7 @@
 
 import type { Kind, Theme } from "../layout/themes.js";
 import { type Grid, topOf, type Vec3 } from "./grid.js";
-import type { Timeline } from "./timeline.js";
-import { progress } from "./timeline.js";
+import { beatIndexAt, progress, type Timeline } from "./timeline.js";
 import type { Card, CubeBlock, Label, Structure } from "./scene-types.js";
 
 export type LabelStyle = Pick<Label, "size" | "angle" | "align" | "bold">;
@@ -25,11 +24,28 @@ export class SceneBuilder {
   /** Multiplies the opacity of everything added through the builder (1: no fade). */
   fade = 1;
 
-  constructor(readonly timeline: Timeline, readonly frame: number, readonly theme: Theme) {}
+  /** The beat this frame belongs to. */
+  readonly beatIndex: number;
+
+  constructor(readonly timeline: Timeline, readonly frame: number, readonly theme: Theme) {
+    this.beatIndex = beatIndexAt(timeline, frame);
+  }
 
   /** Progress in [0, 1] of a clip by its full name ("append.fade"). */
   at(clipId: string): number {
     return progress(this.timeline, clipId, this.frame);
+  }
+
+  /** Whether this frame belongs to beat `id` (for chapters that draw only during their own beat). */
+  inBeat(id: string): boolean {
+    return this.timeline.beats[this.beatIndex].id === id;
+  }
+
+  /** Whether beat `id` has begun by this frame. */
+  reached(id: string): boolean {
+    const b = this.timeline.beats.find((x) => x.id === id);
+    if (!b) throw new Error(`unknown beat ${id}`);
+    return this.frame >= b.from;
   }
 
   label(id: string, text: string, anchor: Vec3, kind: Kind, opacity: number, style: LabelStyle = TITLE): void {

@@ -15,7 +15,6 @@ export interface Prepared {
 export interface CompositionEntry {
   id: string;
   description: string;
-  explainer: AnyExplainer | null;
   parse(json: unknown, source?: string): VideoProps;
   /** Model-dependent checks and the facts the render record needs; throws InputError. */
   prepare(props: VideoProps, model: LoadedModel): Prepared;
@@ -24,7 +23,6 @@ export interface CompositionEntry {
 const fromExplainer = (e: AnyExplainer): CompositionEntry => ({
   id: e.id,
   description: e.description,
-  explainer: e,
   parse: (json, source) => e.parse(json, source),
   prepare(props, model) {
     const ctx = e.context(props, model);
@@ -35,7 +33,6 @@ const fromExplainer = (e: AnyExplainer): CompositionEntry => ({
 export const BLANK: CompositionEntry = {
   id: "Blank",
   description: "Benchmark floor: a video's size and length, text only, no WebGL",
-  explainer: null,
   parse: (json, source) => parseWith(VideoPropsSchema, VIDEO_FIELD_DOCS, json, source),
   prepare: (props) => ({ props, traceHash: null, record: {} }),
 };

@@ -1,7 +1,6 @@
 // AttentionHead's context: the head in focus with its facts from the trace and the manifest's measured
 // roles, and a pure layout of every block (the token rail, q/k/v columns, the score grid, the heads).
 
-import { type CameraShot, shotsFor } from "../../engine/camera.js";
 import type { ExplainerContext } from "../../engine/explainer.js";
 import { type Bounds, type Grid, type Vec3 } from "../../engine/grid.js";
 import type { HeadRole } from "../../model/heads.js";
@@ -180,35 +179,4 @@ export function layoutAttention(T: number, hs: number, nHead: number, longest: n
       heads: box([x0 - 1.2, y0 - (rows - 1) * (T + gap) - T - 1.5, -0.5], [x0 + width - 0.2, y0 + 1.9, 0.5]),
     },
   };
-}
-
-/**
- * shotsFor, with the region centred in the band the margins leave (the engine centres it in the
- * frame, which wastes the difference between the bottom margin, kept for the caption, and the top).
- */
-export function bandShots<N extends string>(regions: Record<N, Bounds>, aspect: number, margin: { top: number; bottom: number; side: number }, dir: Vec3): Record<N, CameraShot> {
-  const even = (margin.top + margin.bottom) / 2;
-  const shots = shotsFor(regions, aspect, { top: even, bottom: even, side: margin.side }, dir);
-  for (const name of Object.keys(shots) as N[]) {
-    const s = shots[name];
-    const dist = Math.hypot(...[0, 1, 2].map((i) => s.position[i] - s.target[i]));
-    const frameHeight = 2 * dist * Math.tan((s.fov * Math.PI) / 360);
-    const up = screenUp(s);
-    const k = ((margin.bottom - margin.top) / 2) * frameHeight;
-    const move = (p: Vec3): Vec3 => [p[0] - up[0] * k, p[1] - up[1] * k, p[2] - up[2] * k];
-    shots[name] = { ...s, position: move(s.position), target: move(s.target) };
-  }
-  return shots;
-}
-
-/** The camera's up direction on screen (as project() computes it). */
-function screenUp(s: CameraShot): Vec3 {
-  const f = [0, 1, 2].map((i) => s.target[i] - s.position[i]);
-  const n = Math.hypot(f[0], f[1], f[2]);
-  const fw: Vec3 = [f[0] / n, f[1] / n, f[2] / n];
-  // right = forward × (0, 1, 0); up = right × forward
-  const r: Vec3 = [-fw[2], 0, fw[0]];
-  const rn = Math.hypot(r[0], r[2]);
-  const right: Vec3 = [r[0] / rn, 0, r[2] / rn];
-  return [right[1] * fw[2] - right[2] * fw[1], right[2] * fw[0] - right[0] * fw[2], right[0] * fw[1] - right[1] * fw[0]];
 }

@@ -2,7 +2,7 @@
 // every head of its layer (docs/explainers/AttentionHead.md).
 
 import { tensorSource } from "../../engine/blocks.js";
-import { direction } from "../../engine/camera.js";
+import { direction, shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
 import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
@@ -17,7 +17,7 @@ import { mix } from "./chapters/mix.js";
 import { scores } from "./chapters/scores.js";
 import { softmax } from "./chapters/softmax.js";
 import { tokens } from "./chapters/tokens.js";
-import { type AttentionContext, bandShots, buildFocus, layoutAttention } from "./context.js";
+import { type AttentionContext, buildFocus, layoutAttention } from "./context.js";
 import { ATTENTION_FIELD_DOCS, type AttentionHeadProps, AttentionHeadPropsSchema, parseAttentionHeadProps } from "./props.js";
 
 export const ATTENTION_CHAPTERS = [tokens, scores, mask, softmax, mix, heads];
@@ -34,7 +34,7 @@ function context(props: AttentionHeadProps, model: LoadedModel): AttentionContex
   const focus = buildFocus(model, trace, props.layer, props.head, t);
   const aspect = props.width / props.height;
   const layout = layoutAttention(T, focus.hs, focus.nHead, Math.max(...trace.tokens.map((w) => w.length)), t, focus.weights, aspect);
-  const shots = bandShots(layout.regions, aspect, MARGIN, VIEW);
+  const shots = shotsFor(layout.regions, aspect, MARGIN, VIEW);
   const reach = Math.hypot(...[0, 1, 2].map((i) => shots.scores.position[i] - shots.scores.target[i]));
   return assemble(ATTENTION_CHAPTERS, { T }, {
     props,
@@ -57,7 +57,6 @@ export const AttentionHead: Explainer<AttentionHeadProps, AttentionContext> = {
   defaults: parseAttentionHeadProps({}),
   parse: parseAttentionHeadProps,
   context,
-  chapters: ATTENTION_CHAPTERS,
   fade: (s) => 1 - smooth(s.at("heads.return")),
   traceHash: (ctx) => ctx.trace.hash,
   record: (ctx) => {

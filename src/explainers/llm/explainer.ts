@@ -50,7 +50,6 @@ export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
   defaults: LLM_DEFAULTS,
   parse: parseLlmProps,
   context: (props: LlmProps, model: LoadedModel) => llmContextFromTrace(props, traceForProps(props, model)),
-  chapters: LLM_CHAPTERS,
   // everything but the rail fades while the camera returns to the first shot
   fade: (s) => 1 - smooth(s.at("append.fade")),
   traceHash: (ctx) => ctx.trace.hash,

@@ -109,7 +109,11 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   const tokenSlots: Vec3[] = Array.from({ length: T + 1 }, (_, t) => [t, RAIL_Y, 0] as Vec3);
   const rail: Box = { id: "rail", center: [T / 2, RAIL_Y - 0.6, 0], size: [T + 3, 0.2, 1.6] };
 
-  const g = (id: GridId) => gridBounds(grids[id]);
+  // a grid's bounds with room above for its title (topOf: 1.6 over the top row, about 1 tall)
+  const g = (id: GridId): Bounds => {
+    const b = gridBounds(grids[id]);
+    return { min: b.min, max: [b.max[0], b.max[1] + 2.4, b.max[2]] };
+  };
   const barBox = { min: [grids.bars.origin[0] - 1, -1, -1] as Vec3, max: [barsEnd + 1, BAR_MAX_HEIGHT + 2, 1] as Vec3 };
   const regions: Record<ShotName, Bounds> = {
     tokens: union(boxBounds(rail), { min: [-2, RAIL_Y - 3, 0], max: [T + 2, RAIL_Y + 5, 0] }),

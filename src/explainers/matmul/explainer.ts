@@ -53,7 +53,6 @@ export const MatMulAbacus: Explainer<MatMulProps, MatMulContext> = {
   defaults: parseMatMulProps({}),
   parse: parseMatMulProps,
   context,
-  chapters: MATMUL_CHAPTERS,
   fade: (s) => 1 - smooth(s.at("hold.return")),
   traceHash: (ctx) => ctx.trace.hash,
   record: (ctx) => ({ product: { layer: ctx.product.layer, head: ctx.product.head, operand: ctx.product.operand, token: ctx.product.t, values: ctx.product.value } }),

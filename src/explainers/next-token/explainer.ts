@@ -1,7 +1,7 @@
 // NextTokenLoop: writing one token at a time, each a real forward pass over the growing text (docs/explainers/NextTokenLoop.md).
 
 import { tensorSource } from "../../engine/blocks.js";
-import { type CameraShot, direction } from "../../engine/camera.js";
+import { type CameraShot, direction, FRAME_MARGIN, frameRegion } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
 import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
@@ -12,16 +12,12 @@ import { prompt } from "./chapters/prompt.js";
 import { resultChapter } from "./chapters/result.js";
 import { STEP_WEIGHT, stepChapter } from "./chapters/step.js";
 import { layoutNextToken, type NextTokenContext, stepTensors, stepView } from "./context.js";
-import { frameBoxes } from "./fit.js";
 import { generate } from "./generate.js";
 import { NEXT_TOKEN_FIELD_DOCS, type NextTokenProps, NextTokenPropsSchema, parseNextTokenProps } from "./props.js";
 
 /** Steps are seen a little from the right and above, so the panes and bars stand out; the row nearly face on, to read. */
 const STEP_VIEW = direction(0.22, 0.14, 1);
 const ROW_VIEW = direction(0.1, 0.1, 1);
-
-/** The most steps a video can have (props.steps ≤ 8). */
-export const MAX_STEPS = 8;
 
 /** The chapters of a video that writes `n` of the `asked` tokens: the result beat takes the time of the steps not needed. */
 export const chaptersFor = (n: number, asked: number) => [prompt, ...Array.from({ length: n }, (_, k) => stepChapter(k)), resultChapter((asked - n) * STEP_WEIGHT)];
@@ -42,7 +38,7 @@ function context(props: NextTokenProps, model: LoadedModel): NextTokenContext {
   });
   const aspect = props.width / props.height;
   const shots: Record<string, CameraShot> = {};
-  for (const [name, boxes] of Object.entries(layout.regions)) shots[name] = frameBoxes(boxes, aspect, name.startsWith("step") ? STEP_VIEW : ROW_VIEW);
+  for (const [name, boxes] of Object.entries(layout.regions)) shots[name] = frameRegion(boxes, aspect, FRAME_MARGIN, name.startsWith("step") ? STEP_VIEW : ROW_VIEW);
   const reach = Math.max(...Object.values(shots).map((s) => Math.hypot(...[0, 1, 2].map((i) => s.position[i] - s.target[i]))));
   const chapters = chaptersFor(n, props.steps);
   return assemble(chapters, { T0: gen.prompt.length, n }, {
@@ -54,12 +50,8 @@ function context(props: NextTokenProps, model: LoadedModel): NextTokenContext {
     gen,
     steps,
     layout,
-    chapters,
   });
 }
-
-/** Every chapter a video can have: the prompt, the most steps, the result (a context holds the ones it uses). */
-const ALL_CHAPTERS = chaptersFor(MAX_STEPS, MAX_STEPS);
 
 const CAPTION_LANGS = ["en", "zh"] as const;
 
@@ -72,7 +64,6 @@ export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   defaults: parseNextTokenProps({}),
   parse: parseNextTokenProps,
   context,
-  chapters: ALL_CHAPTERS,
   fade: (s) => 1 - smooth(s.at("result.return")),
   traceHash: (ctx) => ctx.gen.steps[0].hash,
   record: (ctx) => ({ steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })) }),

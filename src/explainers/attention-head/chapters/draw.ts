@@ -10,12 +10,6 @@ import { hexToRgb } from "../../../layout/palette.js";
 import { headId } from "../../../trace/ids.js";
 import { type AttentionContext, GRID_TOP, PAIR } from "../context.js";
 
-/** Whether the frame falls in beat `id`. */
-export function inBeat(s: SceneBuilder, ctx: AttentionContext, id: string): boolean {
-  const b = ctx.timeline.beats.find((x) => x.id === id)!;
-  return s.frame >= b.from && s.frame < b.from + b.durationInFrames;
-}
-
 /** Two decimals, as the scores are shown (never "-0.00"). */
 export const fmt2 = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
 

@@ -7,14 +7,14 @@ import { smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter, CaptionLanguage } from "../../../engine/explainer.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import type { AttentionContext, AttentionShape } from "../context.js";
-import { drawArcs, drawColumns, drawColumnTitle, drawHeads, drawOutput, drawRail, inBeat, pct } from "./draw.js";
+import { drawArcs, drawColumns, drawColumnTitle, drawHeads, drawOutput, drawRail, pct } from "./draw.js";
 
 export const heads: Chapter<AttentionContext, AttentionShape> = {
   id: "heads",
   weight: 60,
   clips: () => seq(anim("out", 0.5), anim("grids", 1.3), hold(0.7), anim("return", 0.8)),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "heads")) return;
+    if (!s.inBeat("heads")) return;
     const { layout: L, focus } = ctx;
     const out = 1 - smooth(P("out"));
     if (out > 0) {

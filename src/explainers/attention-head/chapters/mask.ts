@@ -5,14 +5,14 @@ import { anim, hold, seq } from "../../../engine/combinators.js";
 import { bump, smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { type AttentionContext, type AttentionShape, GRID_TOP } from "../context.js";
-import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, inBeat, wordStyle } from "./draw.js";
+import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, wordStyle } from "./draw.js";
 
 export const mask: Chapter<AttentionContext, AttentionShape> = {
   id: "mask",
   weight: 45,
   clips: () => seq(anim("pulse", 0.6), anim("vanish", 1), hold(0.4)),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "mask")) return;
+    if (!s.inBeat("mask")) return;
     const { layout: L } = ctx;
     const T = L.T;
     const all = Array.from({ length: T }, (_, t) => t);

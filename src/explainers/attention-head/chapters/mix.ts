@@ -8,14 +8,14 @@ import { smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { AttentionContext, AttentionShape } from "../context.js";
-import { drawArcs, drawBars, drawBarsTitle, drawColumnTitle, drawGrid, drawGridTitle, drawOutput, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawWeightedValues, drawColumns, inBeat, pct } from "./draw.js";
+import { drawArcs, drawBars, drawBarsTitle, drawColumnTitle, drawGrid, drawGridTitle, drawOutput, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawWeightedValues, drawColumns, pct } from "./draw.js";
 
 export const mix: Chapter<AttentionContext, AttentionShape> = {
   id: "mix",
   weight: 90,
   clips: () => seq(anim("swap", 0.8), anim("arcs", 0.7), anim("scale", 0.6), anim("slide", 1.1), anim("sum", 0.6), hold(0.5)),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "mix")) return;
+    if (!s.inBeat("mix")) return;
     const { layout: L, focus } = ctx;
     const swap = P("swap");
     const away = 1 - smooth(swap);

@@ -7,7 +7,7 @@ import { bump, smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import { type AttentionContext, type AttentionShape, PAIR } from "../context.js";
-import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, fmt2, inBeat } from "./draw.js";
+import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, fmt2 } from "./draw.js";
 
 /** How much of the fly each query waits for the one before it. */
 const FLY_LAG = 0.6;
@@ -17,7 +17,7 @@ export const scores: Chapter<AttentionContext, AttentionShape> = {
   weight: 120,
   clips: ({ T }) => seq(anim("fly", 1.5), stagger(0.45, each(T, (t) => anim(`row.${t}`, 0.7))), anim("numbers", 0.6), hold(0.3)),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "scores")) return;
+    if (!s.inBeat("scores")) return;
     const { layout: L } = ctx;
     const T = L.T;
     const fly = P("fly");

@@ -6,14 +6,14 @@ import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { AttentionContext, AttentionShape } from "../context.js";
-import { drawBars, drawBarsTitle, drawColumns, drawColumnTitle, drawFocusRow, drawGrid, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, inBeat, pct } from "./draw.js";
+import { drawBars, drawBarsTitle, drawColumns, drawColumnTitle, drawFocusRow, drawGrid, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, pct } from "./draw.js";
 
 export const softmax: Chapter<AttentionContext, AttentionShape> = {
   id: "softmax",
   weight: 90,
   clips: ({ T }) => seq(stagger(0.9 / T, each(T, (t) => anim(`row.${t}`, 0.6))), anim("swap", 1), anim("percent", 0.5), hold(0.6)),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "softmax")) return;
+    if (!s.inBeat("softmax")) return;
     const { layout: L, focus } = ctx;
     const T = L.T;
     const all = Array.from({ length: T }, (_, t) => t);

@@ -6,7 +6,7 @@ import { smooth, wave } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import { type AttentionContext, type AttentionShape, PAIR } from "../context.js";
-import { drawColumns, drawColumnTitle, drawQueries, drawQueriesTitle, drawRail, inBeat } from "./draw.js";
+import { drawColumns, drawColumnTitle, drawQueries, drawQueriesTitle, drawRail } from "./draw.js";
 
 export const tokens: Chapter<AttentionContext, AttentionShape> = {
   id: "tokens",
@@ -18,7 +18,7 @@ export const tokens: Chapter<AttentionContext, AttentionShape> = {
     hold(0.3),
   ),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "tokens")) return;
+    if (!s.inBeat("tokens")) return;
     const { layout: L } = ctx;
     const all = Array.from({ length: L.T }, (_, t) => t);
     drawRail(s, ctx, (t) => P(`drop.${t}`));

@@ -15,10 +15,10 @@ export const depth: Chapter<LlmContext, LlmShape> = {
   weight: 60,
   clips: ({ nLayer }) => seq(hold(0.2), stagger(1, each(nLayer, (l) => anim(`layer.${l}`, 1.3))), hold(0.3)),
   draw(s, ctx, P) {
-    const { layout, theme, timeline } = ctx;
+    const { layout, theme } = ctx;
     const { C } = layout;
     const base = theme.structure.opacity;
-    const depthStart = s.frame >= timeline.beats.find((b) => b.id === "depth")!.from;
+    const depthStart = s.reached("depth");
     for (let l = 0; l < layout.nLayer; l++) {
       const d = P(`layer.${l}`);
       const lb = layout.layerBoxes[l];

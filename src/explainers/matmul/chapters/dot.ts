@@ -19,8 +19,7 @@ export const dot: Chapter<MatMulContext, MatMulShape> = {
   weight: 120,
   clips: () => seq(anim("slide", 0.6), anim("pairs", 3.2), anim("bias", 0.6), anim("drop", 0.6), hold(0.2)),
   draw(s, ctx, P) {
-    const beats = ctx.timeline.beats;
-    if (s.frame < beats[1].from || s.frame >= beats[2].from) return;
+    if (!s.inBeat("dot")) return;
     const slide = P("slide");
     const pairs = P("pairs");
     const { shown, grow } = pairAt(pairs, ctx.product.C);

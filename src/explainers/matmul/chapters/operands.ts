@@ -13,7 +13,7 @@ export const operands: Chapter<MatMulContext, MatMulShape> = {
   weight: 60,
   clips: () => seq(hold(0.2), anim("x", 1), anim("W", 1.2), anim("out", 0.8), hold(0.4)),
   draw(s, ctx, P) {
-    if (s.frame >= ctx.timeline.beats[1].from) return; // later beats draw the operands themselves
+    if (!s.inBeat("operands")) return; // later beats draw the operands themselves
     const x = P("x");
     drawX(s, ctx, 0, 0, -1, (i) => wave(x, i, ctx.product.C, 6));
     if (P("W") > 0) drawW(s, ctx, P("W"));

@@ -16,8 +16,7 @@ export const sweep: Chapter<MatMulContext, MatMulShape> = {
   weight: 90,
   clips: ({ hs }) => seq(...each(hs - 1, (k) => anim(`cell.${k + 1}`, SPEEDUP ** k)), hold(0.2)),
   draw(s, ctx, P) {
-    const beats = ctx.timeline.beats;
-    if (s.frame < beats[2].from || s.frame >= beats[3].from) return;
+    if (!s.inBeat("sweep")) return;
     const hs = ctx.product.hs;
     // the output in progress: the first cell whose clip has not finished (hs − 1 once all are done)
     let j = 1;

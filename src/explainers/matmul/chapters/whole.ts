@@ -14,8 +14,7 @@ export const whole: Chapter<MatMulContext, MatMulShape> = {
   weight: 60,
   clips: () => seq(anim("pull", 0.8), anim("rows", 1.6), hold(0.3)),
   draw(s, ctx, P) {
-    const beats = ctx.timeline.beats;
-    if (s.frame < beats[3].from) return;
+    if (!s.reached("whole")) return; // and on through the hold
     const { product: pr, layout } = ctx;
     const pull = smooth(P("pull"));
     const rows = P("rows");

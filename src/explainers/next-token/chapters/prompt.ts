@@ -6,7 +6,7 @@ import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
 import { smooth } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { NextTokenContext, NextTokenShape } from "../context.js";
-import { drawLines, drawRow, inBeat } from "./draw.js";
+import { drawLines, drawRow } from "./draw.js";
 
 export const prompt: Chapter<NextTokenContext, NextTokenShape> = {
   id: "prompt",
@@ -14,7 +14,7 @@ export const prompt: Chapter<NextTokenContext, NextTokenShape> = {
   // a long prompt drops faster, so that every token still takes its time to land
   clips: ({ T0 }) => seq(anim("rail", 0.5), stagger(Math.min(0.3, 2 / T0), each(T0, (j) => anim(`drop.${j}`, 1))), hold(0.3)),
   draw(s, ctx, P) {
-    if (!inBeat(s, ctx, "prompt")) return;
+    if (!s.inBeat("prompt")) return;
     const T0 = ctx.gen.prompt.length;
     const wrap = ctx.layout.wraps.prompt;
     drawLines(s, ctx, wrap, "line", smooth(P("rail")));

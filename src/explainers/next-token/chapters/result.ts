@@ -9,7 +9,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import { type NextTokenContext, type NextTokenShape, scrollAt } from "../context.js";
 import { PERIOD } from "../generate.js";
-import { between, drawBars, drawLines, drawRail, drawRow, drawStream, drawTower, fmtP, inBeat, inShot, onRail, VALUE } from "./draw.js";
+import { between, drawBars, drawLines, drawRail, drawRow, drawStream, drawTower, fmtP, inShot, onRail, VALUE } from "./draw.js";
 
 function caption(ctx: NextTokenContext, lang: "en" | "zh") {
   const g = ctx.gen;
@@ -35,7 +35,7 @@ export function resultChapter(extra: number): Chapter<NextTokenContext, NextToke
     weight: 70 + extra,
     clips: () => seq(par(anim("clear", 0.8), anim("gather", 1)), anim("read", 1.6), hold(0.4), anim("return", 1)),
     draw(s, ctx, P) {
-      if (!inBeat(s, ctx, "result")) return;
+      if (!s.inBeat("result")) return;
       const { layout } = ctx;
       const T0 = ctx.gen.prompt.length;
       const n = ctx.gen.steps.length;

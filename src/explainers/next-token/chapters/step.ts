@@ -9,7 +9,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import { type NextTokenContext, type NextTokenShape, scrollAt, tokenX } from "../context.js";
-import { between, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, fmtP, inBeat, inShot, onRail, pIs } from "./draw.js";
+import { between, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, fmtP, inShot, onRail, pIs } from "./draw.js";
 
 /** The part of the pass each pane takes to light up. */
 const SHARE = 0.6;
@@ -46,7 +46,7 @@ export function stepChapter(k: number): Chapter<NextTokenContext, NextTokenShape
     weight: k === 0 ? 2 * STEP_WEIGHT : STEP_WEIGHT,
     clips: () => clips(k),
     draw(s, ctx, P) {
-      if (!inBeat(s, ctx, id)) return;
+      if (!s.inBeat(id)) return;
       const T0 = ctx.gen.prompt.length;
       const L = ctx.layout.panes.length;
       const slide = P("slide");
