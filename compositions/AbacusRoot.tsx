@@ -8,6 +8,8 @@ import { LlmPropsSchema } from "../src/explainers/llm/props.js";
 import { MatMulPropsSchema } from "../src/explainers/matmul/props.js";
 import { NextTokenPropsSchema } from "../src/explainers/next-token/props.js";
 import { Blank } from "./Blank/Blank.js";
+import { calculateContactSheetMetadata, CONTACT_SHEET_DEFAULTS, ContactSheet } from "./ContactSheet/ContactSheet.js";
+import { CONTACT_SHEET_ID } from "./ContactSheet/layout.js";
 import { AttentionHeadComposition, LLMExplainerComposition, MatMulAbacusComposition, NextTokenLoopComposition } from "./components.js";
 import { calculateExplainerMetadata } from "./metadata.js";
 
@@ -113,6 +115,16 @@ export const AbacusRoot: React.FC = () => (
       height={1080}
       fps={30}
       durationInFrames={540}
+    />
+    <Composition
+      id={CONTACT_SHEET_ID}
+      component={ContactSheet}
+      defaultProps={CONTACT_SHEET_DEFAULTS}
+      calculateMetadata={calculateContactSheetMetadata}
+      width={1920}
+      height={1080}
+      fps={30}
+      durationInFrames={1}
     />
   </>
 );

@@ -2,7 +2,7 @@
 import React, { useMemo } from "react";
 import { AbsoluteFill, useCurrentFrame, useRemotionEnvironment, useVideoConfig } from "remotion";
 import type { ExplainerContext } from "../src/engine/explainer.js";
-import { sceneStateAt } from "../src/engine/scene-state.js";
+import { sceneStateAt, textShown } from "../src/engine/scene-state.js";
 import { InputError } from "../src/errors.js";
 import type { AnyExplainer } from "../src/explainers/index.js";
 import { type ThemeName, THEMES } from "../src/layout/themes.js";
@@ -10,6 +10,7 @@ import { CaptionBar } from "./overlay/CaptionBar.js";
 import { Cards } from "./overlay/Cards.js";
 import { useFonts } from "./overlay/fonts.js";
 import { Labels } from "./overlay/Labels.js";
+import { TitleLine } from "./overlay/TitleLine.js";
 import { PropsErrorCard, propsErrorText } from "./overlay/PropsErrorCard.js";
 import { Scene3D } from "./three/Scene3D.js";
 import { useModel } from "./use-model.js";
@@ -34,7 +35,8 @@ export const ExplainerComposition: React.FC<{ explainer: AnyExplainer; props: Re
       throw err;
     }
   }, [model, key, isRendering, explainer]);
-  useFonts(built === null ? null : built.ctx ? explainer.shownText(built.ctx) : propsErrorText(built.error));
+  const fontText = useMemo(() => (built === null ? null : built.ctx ? explainer.shownText(built.ctx) + textShown(explainer, built.ctx) : propsErrorText(built.error)), [built, explainer]);
+  useFonts(fontText);
   // null, not an empty <AbsoluteFill />: the Studio's visual mode keys an AbsoluteFill's prop
   // overrides by the source line it first mounted from, so an empty one here would later strip
   // the style and children of the one below (the preview stayed empty)
@@ -50,6 +52,7 @@ export const ExplainerComposition: React.FC<{ explainer: AnyExplainer; props: Re
       <Labels state={state} theme={ctx.theme} width={width} height={height} />
       <Cards cards={state.cards} theme={ctx.theme} width={width} height={height} />
       <CaptionBar caption={state.caption} theme={ctx.theme} width={width} height={height} />
+      <TitleLine title={state.title} theme={ctx.theme} width={width} height={height} />
     </AbsoluteFill>
   );
 };

@@ -1,5 +1,5 @@
 // Renders a still of every beat of an explainer (at its middle and end) into out/stills/<Id>/, to look at.
-// Usage: npx tsx scripts/beat-stills.ts [CompositionId] [props JSON] [scale]
+// Usage: npx tsx scripts/beat-stills.ts [CompositionId] [props JSON] [scale] [dir]
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ExplainerContext } from "../src/engine/explainer.js";
@@ -12,7 +12,7 @@ const ex = requireExplainer(process.argv[2] ?? "LLMExplainer");
 const props = ex.parse(JSON.parse(process.argv[3] ?? "{}"));
 const scale = Number(process.argv[4] ?? 0.5);
 const ctx: ExplainerContext = ex.context(props, readModel());
-const dir = join(OUT_DIR, "stills", ex.id);
+const dir = process.argv[5] ?? join(OUT_DIR, "stills", ex.id);
 mkdirSync(dir, { recursive: true });
 const stills = ctx.timeline.beats.flatMap((b) => [
   { frame: b.from + Math.floor(b.durationInFrames / 2), out: join(dir, `${b.id}-mid.png`) },

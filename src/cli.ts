@@ -7,6 +7,7 @@ import * as compositions from "./cli/compositions.js";
 import * as heads from "./cli/heads.js";
 import * as render from "./cli/render.js";
 import * as scene from "./cli/scene.js";
+import * as sheet from "./cli/sheet.js";
 import * as still from "./cli/still.js";
 import * as storyboard from "./cli/storyboard.js";
 import * as trace from "./cli/trace.js";
@@ -22,6 +23,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   render: { summary: "render a composition to MP4 (default: the flagship LLMExplainer)", ...render },
   still: { summary: "render one frame to PNG", ...still },
+  sheet: { summary: "a contact sheet: the middle frame of every beat in one labelled PNG", ...sheet },
   compositions: { summary: "list the compositions that can be rendered", ...compositions },
   trace: { summary: "run a prompt and print every intermediate tensor as JSON", ...trace },
   train: { summary: "train the tiny GPT and write its weights", ...trainCmd },

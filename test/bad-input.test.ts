@@ -57,6 +57,8 @@ const CASES: [string, string[], number, RegExp][] = [
   ["fps as a string", props({ fps: "30" }), 2, /props\.fps: expected an integer from 10 to 120, got "30"/],
   ["fps out of range", props({ fps: 240 }), 2, /props\.fps: expected an integer from 10 to 120, got 240/],
   ["duration too short", props({ durationInSeconds: 2 }), 2, /props\.durationInSeconds: expected a number from 6 to 120, got 2/],
+  ["title too long", props({ title: "x".repeat(81) }), 2, /props\.title: expected a string of at most 80 characters.*, got "x{40,}/],
+  ["title not a string", props({ title: 7 }), 2, /props\.title: expected a string of at most 80 characters.*, got 7/],
   ["odd width", props({ width: 1279 }), 2, /props\.width: expected an even integer from 160 to 3840, got 1279/],
   ["height too large", props({ height: 4320 }), 2, /props\.height: expected an even integer from 90 to 2160, got 4320/],
   ["focusLayer past the model", props({ focusLayer: 2 }), 2, /props\.focusLayer: expected an integer from 0 to 1, got 2/],

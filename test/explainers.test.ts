@@ -111,10 +111,10 @@ for (const ex of EXPLAINERS) {
       const j = JSON.parse(sc.stdout);
       expect(j.beat).toBe(mid.id);
       expect(j.blocks.length).toBeGreaterThan(0);
-      for (const b of j.blocks) expect(Object.keys(b)).toEqual(["id", "tensor", "count", "opacity"]);
+      for (const b of j.blocks) expect(Object.keys(b)).toEqual(["id", "tensor", "count", "opacity", "recede"]);
       for (const l of j.labels) {
         expect(typeof l.text).toBe("string");
-        expect(l.fontPx).toBeGreaterThan(0);
+        expect(l.fontPx).toBeGreaterThanOrEqual(22);
         expect(l.x).toBeGreaterThan(-250);
       }
       expect(typeof j.caption).toBe("string");

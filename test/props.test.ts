@@ -52,7 +52,7 @@ describe("props", () => {
   }
 
   it("rejects unknown fields and non-objects", () => {
-    expect(error({ colour: "red" }).message).toMatch(/^props\.colour: expected one of the known fields \(prompt, theme, .*\), got an unknown field$/);
+    expect(error({ colour: "red" }).message).toMatch(/^props\.colour: expected one of the known fields \(title, prompt, theme, .*\), got an unknown field$/);
     expect(error([1, 2]).message).toBe("props: expected a JSON object of props, got [1,2]");
     expect(error("x").message).toBe('props: expected a JSON object of props, got "x"');
   });

@@ -10,17 +10,20 @@ import { LLM_DEFAULTS as DEFAULT_PROPS, LLM_FIELD_DOCS as FIELD_DOCS, parseLlmPr
 const withSavedDefaults = (json: unknown, saved: () => Record<string, unknown>, source: string) => layered(parseProps, json, saved, source);
 import { tempDir } from "./helpers.js";
 
+/** The one field with no default: without it, the explainer's own title in the captions' language (a saved one would not follow the language). */
+const OPTIONAL = "title";
+
 describe("registry defaults", () => {
   it("reads LLMExplainer's inline defaultProps: every field, all valid", () => {
     const saved = registryDefaults("LLMExplainer");
-    expect(Object.keys(saved).sort()).toEqual(Object.keys(FIELD_DOCS).sort());
+    expect(Object.keys(saved).sort()).toEqual(Object.keys(FIELD_DOCS).filter((k) => k !== OPTIONAL).sort());
     expect(() => parseProps(saved)).not.toThrow();
   });
 
   it("reads every explainer's inline defaultProps: every field of its schema, equal to the schema's defaults", () => {
     for (const ex of EXPLAINERS) {
       const saved = registryDefaults(ex.id);
-      expect(Object.keys(saved).sort(), ex.id).toEqual(Object.keys(ex.fieldDocs).sort());
+      expect(Object.keys(saved).sort(), ex.id).toEqual(Object.keys(ex.fieldDocs).filter((k) => k !== OPTIONAL).sort());
       expect(ex.parse(saved), ex.id).toEqual(ex.defaults);
     }
   });

@@ -56,6 +56,7 @@ export function newBlock(id: string, kind: Kind, tensor: string | null, count: n
     index: new Int32Array(count).fill(-1),
     opacity: 1,
     glow: 0,
+    recede: 0,
   };
 }
 

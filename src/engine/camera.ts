@@ -2,7 +2,7 @@
 
 import { cameraBasis, project } from "./project.js";
 import { bump, smooth } from "./easing.js";
-import { type Bounds, union, type Vec3 } from "./grid.js";
+import { type Bounds, type Vec3 } from "./grid.js";
 import type { Timeline } from "./timeline.js";
 
 export interface CameraShot {
@@ -43,9 +43,14 @@ const shotAt = (target: Vec3, dir: Vec3, dist: number): CameraShot => ({
  */
 export function frameRegion(region: Bounds | Bounds[], aspect: number, margin = FRAME_MARGIN, dir: Vec3 = VIEW_DIR): CameraShot {
   const boxes = Array.isArray(region) ? region : [region];
-  const pts = boxes.flatMap(corners);
-  const all = union(...boxes);
-  let target: Vec3 = [0, 1, 2].map((i) => (all.min[i] + all.max[i]) / 2) as unknown as Vec3;
+  return framePoints(boxes.flatMap(corners), aspect, margin, dir);
+}
+
+/** The shot along `dir` that fits and centres these points between the margins (see frameRegion). */
+export function framePoints(pts: Vec3[], aspect: number, margin = FRAME_MARGIN, dir: Vec3 = VIEW_DIR): CameraShot {
+  const lo3 = [0, 1, 2].map((i) => Math.min(...pts.map((p) => p[i])));
+  const hi3 = [0, 1, 2].map((i) => Math.max(...pts.map((p) => p[i])));
+  let target: Vec3 = [0, 1, 2].map((i) => (lo3[i] + hi3[i]) / 2) as unknown as Vec3;
   const extent = (shot: CameraShot) => {
     const ps = pts.map((p) => project(shot, p, aspect, 1));
     const xs = ps.map((p) => p.x);
@@ -79,6 +84,15 @@ export function frameRegion(region: Bounds | Bounds[], aspect: number, margin = 
   return shotAt(target, dir, nearest(target));
 }
 
+/** A view direction turned by `degrees` about the vertical axis, as orbit() turns a shot. */
+export function turn(dir: Vec3, degrees: number): Vec3 {
+  const a = (degrees * Math.PI) / 180;
+  return [dir[0] * Math.cos(a) + dir[2] * Math.sin(a), dir[1], -dir[0] * Math.sin(a) + dir[2] * Math.cos(a)];
+}
+
+/** The direction a shot looks from (target towards the camera, unit length). */
+export const viewDirection = (s: CameraShot): Vec3 => direction(s.position[0] - s.target[0], s.position[1] - s.target[1], s.position[2] - s.target[2]);
+
 /** One shot per named region (a box, or several boxes framed together). */
 export function shotsFor<N extends string>(regions: Record<N, Bounds | Bounds[]>, aspect: number, margin = FRAME_MARGIN, dir = VIEW_DIR): Record<N, CameraShot> {
   const out = {} as Record<N, CameraShot>;
@@ -105,26 +119,32 @@ export function orbit(s: CameraShot, degrees: number): CameraShot {
   return { ...s, position: [s.target[0] + dx * cos + dz * sin, s.position[1], s.target[2] - dx * sin + dz * cos] };
 }
 
-/** A move of the camera: from frame `start`, over `frames` frames, towards the named shot. */
+/**
+ * A move of the camera: from frame `start`, over `frames` frames, to frame the blocks in
+ * `focus` (block ids; a trailing * matches a prefix), seen from the direction of the named shot.
+ * The blocks in focus are framed as they are shown until the next move (never blocks that are
+ * not shown yet) and the rest of the scene recedes. With no focus, the named shot itself.
+ */
 export interface CameraSegment {
   start: number;
   shot: string;
   /** Frames the move takes (at least 1). */
   frames: number;
+  focus: string[];
 }
 
-export const segment = (start: number, shot: string, frames: number): CameraSegment => ({ start, shot, frames: Math.max(1, frames) });
+export const segment = (start: number, shot: string, frames: number, focus: string[] = []): CameraSegment => ({ start, shot, frames: Math.max(1, frames), focus });
 
 /** From the first frame of beat `beat`, a move to `shot` over `share` of the beat. */
-export function beatShot(ctx: { timeline: Timeline }, beat: string, shot: string, share: number): CameraSegment {
+export function beatShot(ctx: { timeline: Timeline }, beat: string, shot: string, share: number, focus: string[] = []): CameraSegment {
   const b = ctx.timeline.beats.find((x) => x.id === beat)!;
-  return segment(b.from, shot, b.durationInFrames * share);
+  return segment(b.from, shot, b.durationInFrames * share, focus);
 }
 
 /** From `lead` frames before clip `clip` starts, a move to `shot` over `share` of the clip's length. */
-export function clipShot(ctx: { timeline: Timeline }, clip: string, shot: string, share: number, lead = 0): CameraSegment {
+export function clipShot(ctx: { timeline: Timeline }, clip: string, shot: string, share: number, focus: string[] = [], lead = 0): CameraSegment {
   const c = ctx.timeline.clips[clip];
-  return segment(c.start - lead, shot, (c.end - c.start) * share);
+  return segment(c.start - lead, shot, (c.end - c.start) * share, focus);
 }
 
 /**
@@ -132,13 +152,24 @@ export function clipShot(ctx: { timeline: Timeline }, clip: string, shot: string
  * an orbit of `orbitDegrees` at the middle of the video and 0 at both ends (so a clip that
  * starts and ends on the same shot loops).
  */
-export function cameraAt(route: CameraSegment[], shots: Record<string, CameraShot>, frame: number, totalFrames: number, orbitDegrees: number): CameraShot {
-  let camera = shots[route[0].shot];
-  for (let i = 1; i < route.length; i++) {
-    const s = route[i];
-    if (frame < s.start) break;
-    camera = blendShots(shots[route[i - 1].shot], shots[s.shot], smooth((frame - s.start) / s.frames));
-  }
+export function cameraAt(route: CameraSegment[], framed: CameraShot[], frame: number, totalFrames: number, orbitDegrees: number): CameraShot {
+  const i = segmentAt(route, frame);
+  const camera = i === 0 ? framed[0] : blendShots(framed[i - 1], framed[i], moveProgress(route[i], frame));
+  return orbit(camera, orbitAt(frame, totalFrames, orbitDegrees));
+}
+
+/** The index of the last move that has begun by `frame` (0 before any). */
+export function segmentAt(route: CameraSegment[], frame: number): number {
+  let i = 0;
+  while (i + 1 < route.length && frame >= route[i + 1].start) i++;
+  return i;
+}
+
+/** How far (eased, 0..1) a move has come at `frame`. */
+export const moveProgress = (s: CameraSegment, frame: number) => smooth((frame - s.start) / s.frames);
+
+/** Degrees of the slow orbit at `frame`: 0 at both ends, `orbitDegrees` in the middle. */
+export function orbitAt(frame: number, totalFrames: number, orbitDegrees: number): number {
   const u = totalFrames > 1 ? frame / (totalFrames - 1) : 0;
-  return orbit(camera, orbitDegrees * bump(u));
+  return orbitDegrees * bump(u);
 }

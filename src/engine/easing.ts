@@ -17,7 +17,13 @@ export const smooth: Easing = (t) => {
 };
 /** The part of [0, 1] that falls in [a, b], rescaled to [0, 1]: for sub-steps of one clip. */
 export const window = (t: number, a: number, b: number) => clamp01((t - a) / (b - a));
-/** A wave that reveals element i of n as u goes 0 → 1, `width` elements at a time. */
-export const wave = (u: number, i: number, n: number, width = 3) => clamp01((u * (n + width) - i) / width);
+/**
+ * A wave that reveals element i of n as u goes 0 → 1, at least `width` elements and at least all n
+ * of them at a time: each element grows over half of the clip or more, so nothing pops in.
+ */
+export const wave = (u: number, i: number, n: number, width = 3) => {
+  const w = Math.max(width, n);
+  return clamp01((u * (n + w) - i) / w);
+};
 /** 0 at both ends, 1 in the middle: a pulse while something is being computed. */
 export const bump = (u: number) => 4 * u * (1 - u);

@@ -22,6 +22,10 @@ export interface ExplainerContext<P extends VideoProps = VideoProps> extends Ten
   shots: Record<string, CameraShot>;
   /** Where the camera goes when: from the chapters' shots, once. */
   cameraPath: CameraSegment[];
+  /** The shot each move of cameraPath ends on: its focus framed (engine/framing.ts), once. */
+  framed: CameraShot[];
+  /** The height of the ground plane: a little under the lowest block the video shows. */
+  groundY: number;
   /** Degrees of the slow orbit at the middle of the video (0 at both ends). */
   orbitDegrees: number;
   fog: { near: number; far: number };
@@ -40,7 +44,7 @@ export interface Chapter<C extends ExplainerContext, D> {
   /** Adds this chapter's part of the frame (every frame: a chapter's blocks may stay on screen after its beat). */
   draw(s: SceneBuilder, ctx: C, P: (local: string) => number): void;
   /** This chapter's camera moves, in frame order. */
-  shots(ctx: Omit<C, "cameraPath">): CameraSegment[];
+  shots(ctx: Omit<C, "cameraPath" | "framed" | "groundY">): CameraSegment[];
   caption(ctx: C, lang: CaptionLanguage): CaptionPart[];
 }
 
@@ -48,6 +52,8 @@ export interface Explainer<P extends VideoProps = VideoProps, C extends Explaine
   id: string;
   /** One line for `abacus compositions`. */
   description: string;
+  /** The title shown in the first beat when the props give none, in each captions language (English when they are off). */
+  title: Record<CaptionLanguage, string>;
   /** The storyboard this explainer implements, in the repo. */
   doc: string;
   schema: z.ZodType<P>;

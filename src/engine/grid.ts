@@ -10,6 +10,8 @@ export interface Grid {
   depth: number;
   /** +1: row 0 at the bottom (vectors); −1: row 0 at the top (matrices read like text). */
   rowDir: 1 | -1;
+  /** How much higher than usual the grid's title sits (neighbouring titles alternate, so that they never overlap). */
+  titleLift?: number;
 }
 
 export interface Box {
@@ -55,5 +57,5 @@ export const boxBounds = (b: Box): Bounds => ({
 export function topOf(g: Grid): Vec3 {
   const a = cellCenter(g, 0, 0, 0);
   const b = cellCenter(g, g.cols - 1, g.rows - 1, 0);
-  return [(a[0] + b[0]) / 2, Math.max(a[1], b[1]) + 1.6, 0];
+  return [(a[0] + b[0]) / 2, Math.max(a[1], b[1]) + 1.6 + (g.titleLift ?? 0), 0];
 }

@@ -21,9 +21,14 @@ const knownWords = (prompt: string) => {
 export const promptField = (fallback: string) =>
   z.string().refine(knownWords, "only words from the model's vocabulary (see `abacus vocab`)").default(fallback);
 
+/** The longest title line. */
+export const TITLE_MAX = 80;
+
 /** The fields every explainer has; only the default length differs. */
 export function videoFields(defaultSeconds: number) {
   return {
+    // no default here: without one, the explainer's own title in the captions' language
+    title: z.string().max(TITLE_MAX).optional(),
     theme: z.enum(["pastel", "dark"]).default("pastel"),
     captions: z.enum(["off", "en", "zh"]).default("off"),
     fps: z.number().int().min(10).max(120).default(30),
@@ -35,6 +40,7 @@ export function videoFields(defaultSeconds: number) {
 
 /** What the common fields accept, in words: used in error messages and the README. */
 export const VIDEO_FIELD_DOCS = {
+  title: `a string of at most ${TITLE_MAX} characters, shown during the first beat ("" shows none; default: the explainer's title in the captions' language)`,
   prompt: "a prompt of words from the model's vocabulary",
   theme: 'one of "pastel", "dark"',
   captions: 'one of "off", "en", "zh"',

@@ -1,6 +1,8 @@
 // The one way a chapter adds to a frame: blocks, labels, boxes, tubes and cards, all under one fade.
 
 import type { Kind, Theme } from "../layout/themes.js";
+import { type NameLanguage, plainName } from "../trace/names.js";
+import { smooth } from "./easing.js";
 import { type Grid, topOf, type Vec3 } from "./grid.js";
 import { beatIndexAt, progress, type Timeline } from "./timeline.js";
 import type { Card, CubeBlock, Label, Structure } from "./scene-types.js";
@@ -10,8 +12,17 @@ export type LabelStyle = Pick<Label, "size" | "angle" | "align" | "bold">;
 export const TITLE: LabelStyle = { size: 1.1, angle: 0, align: "center", bold: false };
 /** Small notes: weight names, values. */
 export const NOTE: LabelStyle = { size: 0.75, angle: 0, align: "center", bold: false };
-/** Words under token cubes and bars: slanted so that neighbours one unit apart never collide. */
-export const WORD: LabelStyle = { size: 0.75, angle: -40, align: "end", bold: true };
+/**
+ * Words under token cubes and bars: slanted (at most 30°, to stay easy to read) and sized so that
+ * neighbours one unit apart do not collide; where the font's minimum would make them, the row fades (screen.ts crowdedRows).
+ */
+export const WORD: LabelStyle = { size: 0.45, angle: -30, align: "end", bold: true };
+
+/** What a label names beyond its text: the block it belongs to, and a secondary line (a tensor id). */
+export interface LabelExtra {
+  of?: string;
+  sub?: string;
+}
 
 /** Things at or below this opacity are left out of the frame. */
 const INVISIBLE = 0.001;
@@ -26,9 +37,17 @@ export class SceneBuilder {
 
   /** The beat this frame belongs to. */
   readonly beatIndex: number;
+  /** The labels' language: the captions' (English when they are off). */
+  readonly lang: NameLanguage;
 
-  constructor(readonly timeline: Timeline, readonly frame: number, readonly theme: Theme) {
+  constructor(readonly timeline: Timeline, readonly frame: number, readonly theme: Theme, captions: string) {
     this.beatIndex = beatIndexAt(timeline, frame);
+    this.lang = captions === "zh" ? "zh" : "en";
+  }
+
+  /** The text in the labels' language. */
+  say(en: string, zh: string): string {
+    return this.lang === "zh" ? zh : en;
   }
 
   /** Progress in [0, 1] of a clip by its full name ("append.fade"). */
@@ -48,24 +67,30 @@ export class SceneBuilder {
     return this.frame >= b.from;
   }
 
-  label(id: string, text: string, anchor: Vec3, kind: Kind, opacity: number, style: LabelStyle = TITLE): void {
-    if (opacity > INVISIBLE) this.labels.push({ id, text, anchor, kind, opacity: opacity * this.fade, ...style });
+  label(id: string, text: string, anchor: Vec3, kind: Kind, opacity: number, style: LabelStyle = TITLE, extra: LabelExtra = {}): void {
+    if (opacity > INVISIBLE) this.labels.push({ id, text, anchor, kind, opacity: opacity * this.fade, ...style, ...extra });
   }
 
-  /** Adds a block once it is `visible` (> 0), with a title over `anchorGrid` when given. */
+  /** A tensor's label: its plain name first, the id as the secondary line (text that is not a tensor id is shown as it is). */
+  tensorLabel(id: string, tensor: string, anchor: Vec3, kind: Kind, opacity: number, style: LabelStyle = TITLE, of?: string): void {
+    const name = plainName(tensor, this.lang);
+    this.label(id, name ?? tensor, anchor, kind, opacity, style, name ? { of, sub: tensor } : { of });
+  }
+
+  /** Adds a block once it is `visible` (> 0), with a title over `anchorGrid` when given (a tensor id is named in plain words). */
   add(b: CubeBlock, visible: number, labelText?: string, anchorGrid?: Grid): void {
     b.opacity *= this.fade;
     if (visible <= 0 || b.opacity <= INVISIBLE) return;
     this.blocks.push(b);
-    if (labelText && anchorGrid) this.label(`label.${b.id}`, labelText, topOf(anchorGrid), b.kind, Math.min(1, visible * 2));
+    if (labelText && anchorGrid) this.tensorLabel(`label.${b.id}`, labelText, topOf(anchorGrid), b.kind, smooth(Math.min(1, visible * 1.5)), TITLE, b.id);
   }
 
   box(id: string, kind: Kind | "structure", center: Vec3, size: Vec3, opacity: number, color?: string): void {
-    if (opacity > INVISIBLE) this.structures.push({ id, type: "box", kind, center, size, color: color ?? this.theme.structure.color, opacity: opacity * this.fade });
+    if (opacity > INVISIBLE) this.structures.push({ id, type: "box", kind, center, size, color: color ?? this.theme.structure.color, opacity: opacity * this.fade, recede: 0 });
   }
 
   tube(id: string, points: Vec3[], radius: number, opacity: number, color?: string, kind: Kind | "structure" = "structure"): void {
-    if (opacity > INVISIBLE) this.structures.push({ id, type: "tube", kind, points, radius, color: color ?? this.theme.structure.color, opacity: opacity * this.fade });
+    if (opacity > INVISIBLE) this.structures.push({ id, type: "tube", kind, points, radius, color: color ?? this.theme.structure.color, opacity: opacity * this.fade, recede: 0 });
   }
 
   card(c: Card): void {

@@ -27,15 +27,22 @@ export interface CubeBlock {
   opacity: number;
   /** 0..1: how much the block glows (emissive), e.g. while it is being computed. */
   glow: number;
+  /** 0: in focus; 1: fully receded toward the background (set by sceneStateAt from the focus, eased). */
+  recede: number;
 }
 
 export type Structure =
-  | { id: string; type: "box"; kind: Kind | "structure"; center: Vec3; size: Vec3; color: string; opacity: number }
-  | { id: string; type: "tube"; kind: Kind | "structure"; points: Vec3[]; radius: number; color: string; opacity: number };
+  | { id: string; type: "box"; kind: Kind | "structure"; center: Vec3; size: Vec3; color: string; opacity: number; recede: number }
+  | { id: string; type: "tube"; kind: Kind | "structure"; points: Vec3[]; radius: number; color: string; opacity: number; recede: number };
 
 export interface Label {
   id: string;
+  /** What it is, in plain words of the captions' language ("queries", "attention weights"), or a word or number of the trace. */
   text: string;
+  /** A secondary line beside the text, smaller: the tensor id, for experts ("l0.h0.q"). */
+  sub?: string;
+  /** The block this label names: it is in focus (framed, never receded) when that block is. */
+  of?: string;
   anchor: Vec3;
   kind: Kind;
   opacity: number;
@@ -82,9 +89,15 @@ export interface SceneState {
   background: string;
   fog: { color: string; near: number; far: number };
   light: { ambient: number; key: number };
+  /** Ids of the blocks this frame is about: the camera frames them, the rest recede. */
+  focus: string[];
+  /** The pale ground under the scene (its height is fixed for the whole video), where soft contact shadows fall. */
+  ground: { y: number; color: string };
   blocks: CubeBlock[];
   structures: Structure[];
   labels: Label[];
   cards: Card[];
   caption: Caption | null;
+  /** The video's title line, during the first beat (null: none). */
+  title: { text: string; opacity: number } | null;
 }

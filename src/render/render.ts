@@ -186,11 +186,14 @@ export async function renderPngSequence(job: { serveUrl: string; compositionId: 
 export interface StillsJob {
   serveUrl: string;
   compositionId: string;
-  props: VideoProps;
+  /** A video's props, or another composition's (the contact sheet's). */
+  props: VideoProps | Record<string, unknown>;
   /** Frame number and output PNG path of each still. */
   stills: { frame: number; out: string }[];
   scale?: number;
   gl?: GlBackend;
+  /** Called after each still is written, with the number written so far. */
+  onStill?: (done: number) => void;
 }
 
 /** Renders PNG stills with one browser; each file appears complete or not at all. */
@@ -204,7 +207,7 @@ export async function renderStills(job: StillsJob): Promise<void> {
   try {
     const common = { serveUrl: job.serveUrl, inputProps: job.props, puppeteerInstance: browser, browserExecutable: browserExecutable(), chromiumOptions: chromiumOptions(gl), logLevel: "error" as const };
     const composition = await selectComposition({ ...common, id: job.compositionId });
-    for (const s of job.stills) {
+    for (const [i, s] of job.stills.entries()) {
       const tmp = partialPath(s.out);
       try {
         await renderStill({ ...common, composition, frame: s.frame, output: tmp, imageFormat: "png", overwrite: true, scale: job.scale ?? 1 });
@@ -212,6 +215,7 @@ export async function renderStills(job: StillsJob): Promise<void> {
       } finally {
         rmSync(tmp, { force: true });
       }
+      job.onStill?.(i + 1);
     }
   } finally {
     await browser.close({ silent: true });

@@ -41,6 +41,8 @@ export interface Arc {
 }
 
 export interface AttentionLayout {
+  /** A tall frame: titles stand above or below what they name, not beside it. */
+  portrait: boolean;
   T: number;
   hs: number;
   /** Distance between two token columns: wide enough for the longest word, horizontal. */
@@ -169,13 +171,17 @@ export function layoutAttention(T: number, hs: number, nHead: number, longest: n
   const left = queryRows.origin[0] - 0.8 - wordWidth - 0.3;
   const gridBottom = GRID_TOP - (T - 1) - 1.2;
   const titles = right + pitch / 2 + 0.6 + 6.2;
+  // a tall frame has its titles over the columns and under the grid, not beside them
+  const portrait = aspect < 1;
+  const over = KEY_Y + hs + 2.9;
+  const tokens = portrait ? box([-PAIR - 1, -2, -0.5], [right + PAIR + 1, over, 0.5]) : box([-PAIR - 6.4, -2, -0.5], [right + PAIR + 5.6, KEY_Y + hs, 0.5]);
+  const scores = portrait ? box([left, gridBottom - 3.6, -0.5], [right + pitch / 2, over, 0.5]) : box([left, gridBottom, -0.5], [titles, KEY_Y + hs + 0.6, 0.5]);
+  const mix = portrait ? box([-PAIR - 1, -3.6, -0.5], [output.origin[0] + 1, arcTop, 0.5]) : box([-6.2, -2, -0.5], [output.origin[0] + 3, arcTop, 0.5]);
   return {
-    T, hs, pitch, tile: pitch - 0.45, wordSize: WORD_SIZE, colX, railY: 0, wordY: -1.25,
+    portrait, T, hs, pitch, tile: pitch - 0.45, wordSize: WORD_SIZE, colX, railY: 0, wordY: -1.25,
     keys, queriesUp, queryRows, grid, output, barBase: KEY_Y - 0.45, barMax: hs, arcs, heads,
     regions: {
-      tokens: box([-PAIR - 6.4, -2, -0.5], [right + PAIR + 5.6, KEY_Y + hs, 0.5]),
-      scores: box([left, gridBottom, -0.5], [titles, KEY_Y + hs + 0.6, 0.5]),
-      mix: box([-6.2, -2, -0.5], [output.origin[0] + 3, arcTop, 0.5]),
+      tokens, scores, mix,
       heads: box([x0 - 1.2, y0 - (rows - 1) * (T + gap) - T - 1.5, -0.5], [x0 + width - 0.2, y0 + 1.9, 0.5]),
     },
   };

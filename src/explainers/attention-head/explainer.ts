@@ -11,6 +11,7 @@ import { THEMES } from "../../layout/themes.js";
 import { HEAD_ROLE_NAMES } from "../../model/heads.js";
 import type { LoadedModel } from "../../model/weights.js";
 import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
+import { ROLE_ZH } from "./chapters/draw.js";
 import { heads } from "./chapters/heads.js";
 import { mask } from "./chapters/mask.js";
 import { mix } from "./chapters/mix.js";
@@ -51,6 +52,7 @@ function context(props: AttentionHeadProps, model: LoadedModel): AttentionContex
 export const AttentionHead: Explainer<AttentionHeadProps, AttentionContext> = {
   id: "AttentionHead",
   description: "One attention head of the trained model: scores, mask, softmax, the weighted sum, every head (default 15 s)",
+  title: { en: "One attention head looks back", zh: "一个注意力头如何回看" },
   doc: "docs/explainers/AttentionHead.md",
   schema: AttentionHeadPropsSchema,
   fieldDocs: ATTENTION_FIELD_DOCS,
@@ -66,7 +68,10 @@ export const AttentionHead: Explainer<AttentionHeadProps, AttentionContext> = {
   shownText: (ctx) => {
     const lang = ctx.props.captions === "zh" ? "zh" : "en";
     const captions = ATTENTION_CHAPTERS.map((c) => c.caption(ctx, lang).map((p) => p.text).join("")).join(" ");
-    const labels = ["queries", "keys", "values", "output", "scores", "weights from", "softmax", "later tokens: masked", "head", ...HEAD_ROLE_NAMES];
+    const labels = [
+      "queries", "keys", "values", "output", "scores", "weights from", "softmax", "later tokens: masked", "head", ...HEAD_ROLE_NAMES,
+      "查询 键 值 输出 分数 权重 来自 之后的词元：被遮住 第 个头", ...Object.values(ROLE_ZH), ...Object.values(ctx.focus.ids),
+    ];
     return [...ctx.trace.tokens, captions, ...labels].join(" ") + " 0123456789.-%·/√“”";
   },
 };

@@ -44,6 +44,7 @@ export function llmContextFromTrace(props: LlmProps, trace: Trace): LlmContext {
 export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
   id: "LLMExplainer",
   description: "How an LLM predicts the next token: the flagship 3D explainer (default 18 s, 1920x1080, 30 fps)",
+  title: { en: "How a language model picks the next word", zh: "语言模型如何选出下一个词" },
   doc: "docs/explainers/LLMExplainer.md",
   schema: LlmPropsSchema,
   fieldDocs: LLM_FIELD_DOCS,

@@ -41,6 +41,8 @@ export type GridId =
   | "ln2" | "fc" | "gelu" | "fcProj" | "resid2" | "lnf" | "bars" | `depth${number}`;
 
 export const GAP = 4;
+/** How much higher every other column's title sits. */
+export const TITLE_LIFT = 1.7;
 export const RAIL_Y = -3;
 export const BAR_MAX_HEIGHT = 24;
 /** Distance between the centres of two output bars. */
@@ -83,6 +85,11 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   for (let l = 0; l < config.nLayer; l++) grids[`depth${l}`] = column(C, next(T));
   grids.lnf = { origin: [next(1), 0, 0], cols: 1, rows: C, depth: 1, rowDir: 1 };
   grids.bars = { origin: [next(BAR_PITCH * topK), 0, 0], cols: topK, rows: 1, depth: 1, rowDir: 1 };
+  // the titles of neighbouring columns alternate between two heights: names wider than a column's pitch never collide
+  // (the layer boxes of the depth beat carry their own names, above the boxes: the final norm's title clears them)
+  const columns = (Object.keys(grids) as GridId[]).filter((id) => grids[id].rowDir === 1 && grids[id].rows === C && !id.startsWith("depth") && id !== "lnf").sort((a, b) => grids[a].origin[0] - grids[b].origin[0]);
+  columns.forEach((id, i) => (grids[id].titleLift = i % 2 ? TITLE_LIFT : 0));
+  grids.lnf.titleLift = 2 * TITLE_LIFT;
   const barsEnd = grids.bars.origin[0] + BAR_PITCH * (topK - 1);
 
   const slabs: Box[] = (["q", "k", "v"] as const).map((name) => {
@@ -112,7 +119,7 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
   // a grid's bounds with room above for its title (topOf: 1.6 over the top row, about 1 tall)
   const g = (id: GridId): Bounds => {
     const b = gridBounds(grids[id]);
-    return { min: b.min, max: [b.max[0], b.max[1] + 2.4, b.max[2]] };
+    return { min: b.min, max: [b.max[0], b.max[1] + 2.4 + (grids[id].titleLift ?? 0), b.max[2]] };
   };
   const barBox = { min: [grids.bars.origin[0] - 1, -1, -1] as Vec3, max: [barsEnd + 1, BAR_MAX_HEIGHT + 2, 1] as Vec3 };
   const regions: Record<ShotName, Bounds> = {

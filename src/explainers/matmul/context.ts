@@ -30,6 +30,10 @@ export interface Product {
 }
 
 export interface MatMulLayout {
+  /** A tall frame: the names stand above or below their rows, not beside them (there is no room there). */
+  portrait: boolean;
+  /** Rows between the x beads and the slab's first rod (more on a tall frame, for the slab's name between them). */
+  xGap: number;
   /** x = ln1[t]: one row of C beads above the slab. */
   x: Grid;
   /** The head's rows of W: hs rods of C cubes, row 0 at the top. */
@@ -104,18 +108,23 @@ export function buildProduct(model: LoadedModel, trace: Trace, layer: number, he
 /** Rows between the x beads and the slab's first rod. */
 export const X_GAP = 3;
 
-export function layoutMatMul(C: number, hs: number, T: number, t: number): MatMulLayout {
+/** Where everything sits for C inputs, hs outputs, T tokens, token t, on a frame of this aspect. */
+export function layoutMatMul(C: number, hs: number, T: number, t: number, aspect = 16 / 9): MatMulLayout {
+  const portrait = aspect < 1;
+  const xGap = portrait ? 4.5 : X_GAP;
   const W: Grid = { origin: [0, 0, 0], cols: C, rows: hs, depth: 1, rowDir: -1 };
-  const x: Grid = { origin: [0, X_GAP, 0], cols: C, rows: 1, depth: 1, rowDir: 1 };
-  const products: Grid = { origin: [0, -hs - 1.5, 0], cols: C, rows: 1, depth: 1, rowDir: 1 };
+  const x: Grid = { origin: [0, xGap, 0], cols: C, rows: 1, depth: 1, rowDir: 1 };
+  const products: Grid = { origin: [0, -hs - (portrait ? 2.5 : 1.5), 0], cols: C, rows: 1, depth: 1, rowDir: 1 };
   const Q: Grid = { origin: [C + 2, 0, 0], cols: T, rows: hs, depth: 1, rowDir: -1 };
   const out: Grid = { origin: [C + 2 + t, 0, 0], cols: 1, rows: hs, depth: 1, rowDir: -1 };
-  const X: Grid = { origin: [0, X_GAP + T, 0], cols: C, rows: T, depth: 1, rowDir: -1 };
+  const X: Grid = { origin: [0, xGap + T, 0], cols: C, rows: T, depth: 1, rowDir: -1 };
+  const py = products.origin[1];
   // room for the running sum under the slab and the output's name over its column
-  const sum: Bounds = { min: [C - 4, -hs - 3, 0], max: [C + 2 + T + 3, 2, 0] };
-  // room for the names at the left of the beads, the rods and the products
-  const names: Bounds = { min: [-8, -hs - 2, 0], max: [0, X_GAP + 1, 0] };
+  const sum: Bounds = portrait ? { min: [-1, py - 3.5, 0], max: [C + 2 + T, 2, 0] } : { min: [C - 4, py - 1.5, 0], max: [C + 2 + T + 3, 2, 0] };
+  // room for the names at the left of the beads, the rods and the products (above them on a tall frame)
+  const names: Bounds = portrait ? { min: [-1, py, 0], max: [C, xGap + 2, 0] } : { min: [-8, py - 0.5, 0], max: [0, xGap + 1, 0] };
   return {
+    portrait, xGap,
     x, W, products, out, X, Q,
     rodY: (j) => -j,
     regions: {

@@ -10,6 +10,7 @@ import { THEMES } from "../../layout/themes.js";
 import type { LoadedModel } from "../../model/weights.js";
 import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
 import { dot } from "./chapters/dot.js";
+import { LABEL_WORDS } from "./chapters/draw.js";
 import { hold } from "./chapters/hold.js";
 import { operands } from "./chapters/operands.js";
 import { sweep } from "./chapters/sweep.js";
@@ -29,7 +30,7 @@ function context(props: MatMulProps, model: LoadedModel): MatMulContext {
   const trace = promptTrace(model, props.prompt);
   const t = tokenIndex(props.token, trace.tokens.length);
   const { product, tensors } = buildProduct(model, trace, props.layer, props.head, props.operand, t);
-  const layout = layoutMatMul(product.C, product.hs, product.T, t);
+  const layout = layoutMatMul(product.C, product.hs, product.T, t, props.width / props.height);
   const shots = shotsFor(layout.regions, props.width / props.height, MARGIN, VIEW);
   const reach = Math.hypot(...[0, 1, 2].map((i) => shots.whole.position[i] - shots.whole.target[i]));
   return assemble(MATMUL_CHAPTERS, { hs: product.hs, C: product.C }, {
@@ -47,6 +48,7 @@ function context(props: MatMulProps, model: LoadedModel): MatMulContext {
 export const MatMulAbacus: Explainer<MatMulProps, MatMulContext> = {
   id: "MatMulAbacus",
   description: "One real matrix product of the trace, bead by bead: a dot product, then torch.matmul (default 12 s)",
+  title: { en: "One matrix multiplication, bead by bead", zh: "一次矩阵乘法，一颗一颗地算" },
   doc: "docs/explainers/MatMulAbacus.md",
   schema: MatMulPropsSchema,
   fieldDocs: MATMUL_FIELD_DOCS,
@@ -56,5 +58,5 @@ export const MatMulAbacus: Explainer<MatMulProps, MatMulContext> = {
   fade: (s) => 1 - smooth(s.at("hold.return")),
   traceHash: (ctx) => ctx.trace.hash,
   record: (ctx) => ({ product: { layer: ctx.product.layer, head: ctx.product.head, operand: ctx.product.operand, token: ctx.product.t, values: ctx.product.value } }),
-  shownText: (ctx) => [...ctx.trace.tokens, ...MATMUL_CHAPTERS.map((c) => c.caption(ctx, ctx.props.captions === "zh" ? "zh" : "en").map((p) => p.text).join(""))].join(" ") + "Σ·×≈@[]_#()",
+  shownText: (ctx) => [...ctx.trace.tokens, ...MATMUL_CHAPTERS.map((c) => c.caption(ctx, ctx.props.captions === "zh" ? "zh" : "en").map((p) => p.text).join("")), LABEL_WORDS, ...Object.values(ctx.product.ids)].join(" ") + "Σ·×≈@[]_#()“”：",
 };

@@ -58,6 +58,7 @@ const CAPTION_LANGS = ["en", "zh"] as const;
 export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   id: "NextTokenLoop",
   description: "Writing one token at a time: each step a real forward pass over the growing text (default 16 s)",
+  title: { en: "Writing one word at a time", zh: "一次写一个词" },
   doc: "docs/explainers/NextTokenLoop.md",
   schema: NextTokenPropsSchema,
   fieldDocs: NEXT_TOKEN_FIELD_DOCS,
@@ -69,7 +70,7 @@ export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   record: (ctx) => ({ steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })) }),
   shownText(ctx) {
     const words = [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))];
-    const labels = ["embedding", ...ctx.layout.panes.map((_, l) => `layer ${l - 1}`), "<0.0123456789"];
+    const labels = ["embedding 嵌入 x0", ...ctx.layout.panes.map((_, l) => `layer ${l - 1} 第 ${l - 1} 层 l${l - 1}.resid2`), "<0.0123456789"];
     const lang = ctx.props.captions;
     const captions = CAPTION_LANGS.filter((l) => lang === l).flatMap((l) => ctx.chapters.map((c) => c.caption(ctx, l).map((p) => p.text).join("")));
     return [...words, ...labels, ...captions].join(" ");

@@ -2,13 +2,19 @@
 // and its ghosts, the bars, the arcs, the output column and the small multiples of every head.
 
 import { accentBlock, newBlock, setCube, tensorBlock } from "../../../engine/blocks.js";
-import { bump, smooth } from "../../../engine/easing.js";
+import { bump, smooth, window } from "../../../engine/easing.js";
 import { cellCenter, type Vec3 } from "../../../engine/grid.js";
 import { type LabelStyle, NOTE, type SceneBuilder, TITLE } from "../../../engine/scene-builder.js";
 import type { CubeBlock } from "../../../engine/scene-types.js";
 import { hexToRgb } from "../../../layout/palette.js";
+import type { HeadRole } from "../../../model/heads.js";
 import { headId } from "../../../trace/ids.js";
 import { type AttentionContext, GRID_TOP, PAIR } from "../context.js";
+
+/** The measured head roles in Chinese (the English names are the manifest's). */
+export const ROLE_ZH: Record<HeadRole, string> = {
+  induction: "归纳头", "previous-token": "前一词元头", "duplicate-token": "重复词元头", "colour-binding": "颜色绑定头", "copy-cue": "复制提示头",
+};
 
 /** Two decimals, as the scores are shown (never "-0.00"). */
 export const fmt2 = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
@@ -38,12 +44,12 @@ export function drawRail(s: SceneBuilder, ctx: AttentionContext, drop: (t: numbe
   const tokens = accentBlock(ctx, "tokens", "token", Array.from({ length: T }, (_, t) => {
     const p = drop(t);
     const up = 3 * (1 - p) ** 3;
-    return { pos: [L.colX(t), L.railY + up, 0] as Vec3, reveal: smooth(Math.min(1, p * 2)) * (t === focus.t ? 1 + 0.25 * focusGlow : 1) };
+    return { pos: [L.colX(t), L.railY + up, 0] as Vec3, reveal: smooth(window(p, 0, 0.85)) * (t === focus.t ? 1 + 0.25 * focusGlow : 1) };
   }));
   tokens.opacity = opacity;
   s.add(tokens, 1);
   for (let t = 0; t < T; t++) {
-    s.label(`word.${t}`, trace.tokens[t], [L.colX(t), L.wordY, 0.3], "token", opacity * smooth((drop(t) - 0.5) * 2), wordStyle(ctx));
+    s.label(`word.${t}`, trace.tokens[t], [L.colX(t), L.wordY, 0.3], "token", opacity * smooth(window(drop(t), 0.25, 1)), wordStyle(ctx), { of: "tokens" });
   }
 }
 
@@ -88,12 +94,12 @@ export function drawQueries(
   }
 }
 
-/** The grid's row words, left of the query rows. */
+/** The grid's row words, left of the query rows (a column, not a row of words: `row.t3`, not `row.3`). */
 export function drawRowWords(s: SceneBuilder, ctx: AttentionContext, opacity: (t: number) => number): void {
   const { layout: L, trace } = ctx;
   const x = L.queryRows.origin[0] - 0.8;
   for (let t = 0; t < L.T; t++) {
-    s.label(`row.${t}`, trace.tokens[t], [x, GRID_TOP - t, 0], "token", opacity(t), { ...wordStyle(ctx), align: "end" });
+    s.label(`row.t${t}`, trace.tokens[t], [x, GRID_TOP - t, 0], "token", opacity(t), { ...wordStyle(ctx), align: "end" }, { of: `q.${t}` });
   }
 }
 
@@ -165,42 +171,85 @@ export function drawScoreNumbers(s: SceneBuilder, ctx: AttentionContext, opacity
   const { layout: L, focus } = ctx;
   const last = focus.t === L.T - 1;
   const y = last ? GRID_TOP - L.T + 0.05 : GRID_TOP - focus.t;
-  focus.scores.forEach((v, i) => s.label(`score.${i}`, fmt2(v), [L.colX(i), y, last ? 0 : 1], "attention", opacity, wordStyle(ctx)));
+  focus.scores.forEach((v, i) => s.label(`score.${i}`, fmt2(v), [L.colX(i), y, last ? 0 : 1], "attention", opacity, wordStyle(ctx), { of: `scores.${focus.t}` }));
 }
 
-/** The grid's title at its right: a name and a note under it ("scores", "q·k / √hs"). */
-export function drawGridTitle(s: SceneBuilder, ctx: AttentionContext, id: string, lines: [string, string], opacity: number): void {
+/** The grid's titles: "scores" (preatt) with how they are computed, or "weights" (att). */
+export function gridTitle(s: SceneBuilder, ctx: AttentionContext, which: "scores" | "weights"): { id: string; lines: [string, string]; tensor: string } {
+  const f = ctx.focus;
+  return which === "scores"
+    ? { id: "title.grid", lines: [s.say("scores", "分数"), `q·k / √${ctx.layout.hs}`], tensor: f.ids.preatt }
+    : { id: "title.weights", lines: [s.say("weights", "权重"), s.say("softmax(scores)", "softmax(分数)")], tensor: f.ids.att };
+}
+
+/** The grid's title at its right (under it on a tall frame): a name (the tensor id beside it) and a note under it ("scores", "q·k / √hs"). */
+export function drawGridTitle(s: SceneBuilder, ctx: AttentionContext, which: "scores" | "weights", opacity: number): void {
   const { layout: L } = ctx;
+  const { id, lines, tensor } = gridTitle(s, ctx, which);
+  if (L.portrait) {
+    // under the grid, ending at its right edge
+    const x = L.colX(L.T - 1) + L.tile / 2;
+    const y = underGrid(L);
+    s.label(id, lines[0], [x, y, 0], "attention", opacity, LEFT, { of: "scores.0", sub: tensor });
+    s.label(`${id}.note`, lines[1], [x, y - 1.3, 0], "attention", opacity, { ...NOTE, align: "end", bold: true }, { of: "scores.0" });
+    return;
+  }
   const x = L.colX(L.T - 1) + L.pitch / 2 + 0.6;
   const y = GRID_TOP - (L.T - 1) / 2;
-  s.label(`${id}.0`, lines[0], [x, y + 0.75, 0], "attention", opacity, RIGHT);
-  s.label(`${id}.1`, lines[1], [x + 0.2, y - 0.75, 0], "attention", opacity, { ...NOTE, align: "start", bold: true });
+  s.label(id, lines[0], [x, y + 0.75, 0], "attention", opacity, RIGHT, { of: "scores.0", sub: tensor });
+  s.label(`${id}.note`, lines[1], [x + 0.2, y - 0.75, 0], "attention", opacity, { ...NOTE, align: "start", bold: true }, { of: "scores.0" });
 }
 
-/** A title beside the columns over the tokens: left of the first (queries, values) or right of the last (keys). */
-export function drawColumnTitle(s: SceneBuilder, ctx: AttentionContext, id: string, text: string, opacity: number, side: "left" | "right", kind: "activation" | "attention" = "activation"): void {
+/*
+ * On a wide frame the titles stand beside what they name; a tall frame has no room there (its
+ * labels cannot shrink below a readable size), so they stand above or below it, within its width.
+ */
+
+/** Over the columns above the tokens (a tall frame's titles of keys, queries and bars). */
+const overColumns = (L: AttentionContext["layout"]) => L.keys.origin[1] + L.hs + 0.9;
+/** Under the grid (a tall frame's titles of the grid and of the query rows). */
+const underGrid = (L: AttentionContext["layout"]) => GRID_TOP - L.T - 1.5;
+/** Right edge of the last token column. */
+const rightEdge = (L: AttentionContext["layout"]) => L.colX(L.T - 1) + PAIR + 0.5;
+
+/** The keys' title right of the last key column, or the values' left of the first value column: plain words, the tensor id beside them. */
+export function drawColumnTitle(s: SceneBuilder, ctx: AttentionContext, name: "k" | "v", opacity: number): void {
   const L = ctx.layout;
   const y = L.keys.origin[1] + (L.hs - 1) / 2;
-  if (side === "left") s.label(id, text, [-PAIR - 0.9, y, 0], kind, opacity, LEFT);
-  else s.label(id, text, [L.colX(L.T - 1) + PAIR + 0.9, y, 0], kind, opacity, RIGHT);
+  const tensor = ctx.focus.ids[name];
+  if (name === "v") {
+    if (L.portrait) s.tensorLabel("title.values", tensor, [-PAIR - 0.5, L.wordY - 1.4, 0], "activation", opacity, RIGHT, "v.0");
+    else s.tensorLabel("title.values", tensor, [-PAIR - 0.9, y, 0], "activation", opacity, LEFT, "v.0");
+  } else if (L.portrait) s.tensorLabel("title.keys", tensor, [rightEdge(L), overColumns(L), 0], "activation", opacity, LEFT, `k.${L.T - 1}`);
+  else s.tensorLabel("title.keys", tensor, [L.colX(L.T - 1) + PAIR + 0.9, y, 0], "activation", opacity, RIGHT, `k.${L.T - 1}`);
 }
 
-/** "queries": left of the first query column (`u` 0), then right-aligned above the query rows (`u` 1). */
+/** "queries": left of the first query column (`u` 0), then right-aligned above the query rows (`u` 1); on a tall frame over the columns, then under the rows. */
 export function drawQueriesTitle(s: SceneBuilder, ctx: AttentionContext, u: number, opacity = 1): void {
   const L = ctx.layout;
-  const a: Vec3 = [-PAIR - 0.9, L.keys.origin[1] + (L.hs - 1) / 2, 0];
-  const b: Vec3 = [L.queryRows.origin[0] + L.hs - 0.6, GRID_TOP + 1.45, 0];
+  const a: Vec3 = L.portrait ? [-PAIR - 0.5, overColumns(L), 0] : [-PAIR - 0.9, L.keys.origin[1] + (L.hs - 1) / 2, 0];
+  const b: Vec3 = L.portrait ? [L.queryRows.origin[0] - 0.5, underGrid(L), 0] : [L.queryRows.origin[0] + L.hs - 0.6, GRID_TOP + 1.45, 0];
   const k = smooth(u);
-  s.label("title.queries", "queries", [a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k, 0], "activation", opacity, LEFT);
+  s.tensorLabel("title.queries", ctx.focus.ids.q, [a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k, 0], "activation", opacity, L.portrait ? RIGHT : LEFT, "q.0");
 }
 
-/** The bars' title right of them: "weights" and, under it, whose. */
+/** The bars' title right of them (over them on a tall frame): "weights" and, under it, whose. */
 export function drawBarsTitle(s: SceneBuilder, ctx: AttentionContext, opacity: number): void {
   const L = ctx.layout;
+  const word = ctx.focus.word;
+  const name = s.say("weights", "权重");
+  const whose = s.say(`from “${word}”`, `来自 “${word}”`);
+  if (L.portrait) {
+    const x = rightEdge(L);
+    const y = overColumns(L);
+    s.label("title.bars", name, [x, y + 1.3, 0], "attention", opacity, LEFT, { of: "bars", sub: ctx.focus.ids.att });
+    s.label("title.bars.note", whose, [x, y, 0], "attention", opacity, { ...NOTE, align: "end", bold: true }, { of: "bars" });
+    return;
+  }
   const x = L.colX(L.T - 1) + PAIR + 0.9;
   const y = L.keys.origin[1] + (L.hs - 1) / 2;
-  s.label("title.bars.0", "weights", [x, y + 0.75, 0], "attention", opacity, RIGHT);
-  s.label("title.bars.1", `from “${ctx.focus.word}”`, [x + 0.2, y - 0.75, 0], "attention", opacity, { ...NOTE, align: "start", bold: true });
+  s.label("title.bars", name, [x, y + 0.75, 0], "attention", opacity, RIGHT, { of: "bars", sub: ctx.focus.ids.att });
+  s.label("title.bars.note", whose, [x + 0.2, y - 0.75, 0], "attention", opacity, { ...NOTE, align: "start", bold: true }, { of: "bars" });
 }
 
 /**
@@ -216,8 +265,10 @@ export function drawBars(s: SceneBuilder, ctx: AttentionContext, grow: number, l
   focus.weights.forEach((w, i) => {
     const idx = focus.t * T + i;
     const h = Math.max(0.08, L.barMax * w) * grow;
-    setCube(bars, i, [L.colX(i), L.barBase + h / 2, 0], [1.1 * Math.min(1, grow * 3), h, 1.1], [tint.colors[3 * idx], tint.colors[3 * idx + 1], tint.colors[3 * idx + 2]], idx);
-    s.label(`pct.${i}`, pct(w), [L.colX(i), L.barBase + h + 0.6, 0.3], "attention", labels, wordStyle(ctx));
+    // the footprint grows with the bar, so that a short bar grows in too
+    const foot = 1.1 * Math.min(1, grow * 1.6);
+    setCube(bars, i, [L.colX(i), L.barBase + h / 2, 0], [foot, h, foot], [tint.colors[3 * idx], tint.colors[3 * idx + 1], tint.colors[3 * idx + 2]], idx);
+    s.label(`pct.${i}`, pct(w), [L.colX(i), L.barBase + h + 0.6, 0.3], "attention", labels, wordStyle(ctx), { of: "bars" });
   });
   if (grow > 0) s.add(bars, 1);
 }
@@ -225,7 +276,7 @@ export function drawBars(s: SceneBuilder, ctx: AttentionContext, grow: number, l
 /**
  * The arcs from the focus token to every earlier token: radius and opacity in proportion to its
  * weight (the strongest weight of the row gets ARC_RADIUS and ARC_OPACITY); the strongest arc
- * carries its percentage over its top.
+ * carries its percentage over its top (a label of the tokens it joins).
  */
 export function drawArcs(s: SceneBuilder, ctx: AttentionContext, opacity: number, labels = opacity): void {
   const { layout: L, focus, theme } = ctx;
@@ -235,7 +286,7 @@ export function drawArcs(s: SceneBuilder, ctx: AttentionContext, opacity: number
     s.tube(`arc.${a.i}`, a.points, ARC_RADIUS * w * k, ARC_OPACITY * w * k * opacity, theme.accents.attention, "attention");
     if (a.i !== focus.top) continue;
     const peak = a.points[Math.floor(a.points.length / 2)];
-    s.label(`arcPct.${a.i}`, pct(w), [peak[0], peak[1] + ARC_RADIUS + 0.7, 0], "attention", labels, wordStyle(ctx));
+    s.label(`arcPct.${a.i}`, pct(w), [peak[0], peak[1] + ARC_RADIUS + 0.7, 0], "attention", labels, wordStyle(ctx), { of: "tokens" });
   }
 }
 
@@ -257,15 +308,31 @@ export function drawWeightedValues(s: SceneBuilder, ctx: AttentionContext, scale
   }
 }
 
-/** The head's output for the focus token: its slice of attY, a column right of the last token. */
-export function drawOutput(s: SceneBuilder, ctx: AttentionContext, reveal: (j: number) => number, opacity = 1, label = opacity): void {
-  const { layout: L, focus } = ctx;
+/**
+ * The head's output for the focus token: its slice of attY, a column right of the last token; cell j
+ * at `reveal(j)`, and where it is not full yet a pale ghost cell waits, at `ghosts`.
+ */
+export function drawOutput(s: SceneBuilder, ctx: AttentionContext, reveal: (j: number) => number, opacity = 1, label = opacity, ghosts = 0): void {
+  const { layout: L, focus, theme } = ctx;
   const hs = L.hs;
-  s.add(tensorBlock(ctx, {
-    id: "output", kind: "activation", tensor: focus.ids.attY, grid: L.output, place: (_t, c) => [0, c - focus.head * hs, 0],
-    tokens: [focus.t], features: [focus.head * hs, (focus.head + 1) * hs], reveal: (_t, c) => reveal(c - focus.head * hs), opacity,
-  }), 1);
-  s.label("label.output", "output", [L.output.origin[0] - 0.4, L.wordY - 0.1, 0], "activation", label, RIGHT);
+  const cells = Array.from({ length: hs }, (_, j) => j);
+  const shown = cells.some((j) => reveal(j) > 0);
+  if (shown) {
+    s.add(tensorBlock(ctx, {
+      id: "output", kind: "activation", tensor: focus.ids.attY, grid: L.output, place: (_t, c) => [0, c - focus.head * hs, 0],
+      tokens: [focus.t], features: [focus.head * hs, (focus.head + 1) * hs], reveal: (_t, c) => reveal(c - focus.head * hs), opacity,
+    }), 1);
+  }
+  const waiting = cells.filter((j) => reveal(j) < 1);
+  if (ghosts > 0 && waiting.length > 0) {
+    const g = accentBlock(ctx, "outputGhosts", "activation", waiting.map((j) => ({ pos: cellCenter(L.output, 0, j), reveal: 0.6 * ghosts })));
+    const c = hexToRgb(theme.masked);
+    for (let k = 0; k < g.count; k++) g.colors.set(c, 3 * k);
+    s.add(g, 1);
+  }
+  // under the column (on a tall frame ending at its right, lower, clear of the last word)
+  const [at, style]: [Vec3, LabelStyle] = L.portrait ? [[L.output.origin[0] + 0.5, L.wordY - 1.4, 0], LEFT] : [[L.output.origin[0] - 0.4, L.wordY - 0.1, 0], RIGHT];
+  s.label("label.output", s.say("output", "输出"), at, "activation", label, style, { of: shown ? "output" : "outputGhosts", sub: focus.ids.attY });
 }
 
 /** Every head's weights of the layer as small T × T grids; the focus head framed, the others dimmer. */
@@ -280,9 +347,9 @@ export function drawHeads(s: SceneBuilder, ctx: AttentionContext, reveal: (h: nu
     const cx = g.origin[0] + (L.T - 1) / 2;
     const top = g.origin[1] + 1.4;
     const bottom = g.origin[1] - L.T - 0.4;
-    s.label(`head.${h}`, `head ${h}`, [cx, top, 0], "attention", opacity * (mine ? 1 : 0.7), { ...TITLE, bold: mine });
+    s.label(`head.${h}`, s.say(`head ${h}`, `第 ${h} 个头`), [cx, top, 0], "attention", opacity * (mine ? 1 : 0.7), { ...TITLE, bold: mine }, { of: `head.${h}` });
     const role = focus.roles[h];
-    if (role) s.label(`role.${h}`, role, [cx, bottom, 0], "attention", opacity * (mine ? 1 : 0.7), { ...TITLE, size: 0.95, bold: true });
+    if (role) s.label(`role.${h}`, s.say(role, ROLE_ZH[role]), [cx, bottom, 0], "attention", opacity * (mine ? 1 : 0.7), { ...TITLE, size: 0.95, bold: true }, { of: `head.${h}` });
     if (mine) s.box("focusHead", "attention", [cx, g.origin[1] - (L.T - 1) / 2, -0.1], [L.T + 1.2, L.T + 1.2, 1.6], 0.16 * opacity, theme.accents.attention);
   });
 }

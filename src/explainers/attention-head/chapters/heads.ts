@@ -7,7 +7,7 @@ import { smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter, CaptionLanguage } from "../../../engine/explainer.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import type { AttentionContext, AttentionShape } from "../context.js";
-import { drawArcs, drawColumns, drawColumnTitle, drawHeads, drawOutput, drawRail, pct } from "./draw.js";
+import { drawArcs, drawColumns, drawColumnTitle, drawHeads, drawOutput, drawRail, pct, ROLE_ZH } from "./draw.js";
 
 export const heads: Chapter<AttentionContext, AttentionShape> = {
   id: "heads",
@@ -22,20 +22,16 @@ export const heads: Chapter<AttentionContext, AttentionShape> = {
       drawArcs(s, ctx, out);
       drawOutput(s, ctx, () => 1, out);
       drawColumns(s, ctx, "v", Array.from({ length: focus.t + 1 }, (_, i) => i), () => 1, () => 0, (i) => (1 - 0.7 * (1 - focus.weights[i])) * out);
-      drawColumnTitle(s, ctx, "title.values", "values", out, "left");
+      drawColumnTitle(s, ctx, "v", out);
     }
     const grids = P("grids");
     const n = focus.nHead;
     // the focus head first, then the others
     const order = (h: number) => (h === focus.head ? 0 : h < focus.head ? h + 1 : h);
-    drawHeads(s, ctx, (h, t) => smooth(wave(window(grids, (0.4 * order(h)) / n, (0.4 * order(h)) / n + 0.6), t, L.T, L.T)), smooth(window(grids, 0, 0.5)));
+    drawHeads(s, ctx, (h, t) => smooth(wave(window(grids, (0.4 * order(h)) / n, (0.4 * order(h)) / n + 0.6), t, L.T, 2 * L.T)), smooth(window(grids, 0, 0.5)));
   },
-  shots: (ctx) => [beatShot(ctx, "heads", "heads", 0.35), clipShot(ctx, "heads.return", "tokens", 1)],
+  shots: (ctx) => [beatShot(ctx, "heads", "heads", 0.35, ["head.*"]), clipShot(ctx, "heads.return", "tokens", 1, ["tokens", "k.*"])],
   caption: (ctx, lang) => headsCaption(ctx, lang),
-};
-
-const ROLE_ZH: Record<string, string> = {
-  induction: "归纳头", "previous-token": "前一词元头", "duplicate-token": "重复词元头", "colour-binding": "颜色绑定头", "copy-cue": "复制提示头",
 };
 
 /** What the head does, in words: its measured role (from the manifest) and what it does on this prompt. */

@@ -21,17 +21,17 @@ export const mask: Chapter<AttentionContext, AttentionShape> = {
     drawRail(s, ctx, () => 1);
     drawColumns(s, ctx, "k", all, () => 1);
     drawQueries(s, ctx, () => 1, () => 1);
-    drawColumnTitle(s, ctx, "title.keys", "keys", 1, "right");
+    drawColumnTitle(s, ctx, "k", 1);
     drawQueriesTitle(s, ctx, 1);
     drawRowWords(s, ctx, () => 1);
     drawGrid(s, ctx, () => 1);
     if (vanish < 1) drawGhosts(s, ctx, () => GHOST * (1 + 0.12 * bump(pulse)) * (1 - vanish));
-    drawGridTitle(s, ctx, "title.grid", ["scores", `q·k / √${L.hs}`], 1);
+    drawGridTitle(s, ctx, "scores", 1);
     drawFocusRow(s, ctx, 1);
     drawScoreNumbers(s, ctx, 1);
     // a note over the upper triangle while it goes
-    const note = smooth(window(pulse, 0, 0.6)) * (1 - smooth(window(P("vanish"), 0.6, 1)));
-    if (T > 2) s.label("note.mask", "later tokens: masked", [L.colX(T - 1) * 0.68, GRID_TOP - T * 0.22, 1.2], "attention", note, { ...wordStyle(ctx), size: 0.75 });
+    const note = smooth(pulse) * (1 - smooth(window(P("vanish"), 0.6, 1)));
+    if (T > 2) s.label("note.mask", s.say("later tokens: masked", "之后的词元：被遮住"), [L.colX(T - 1) * 0.68, GRID_TOP - T * 0.22, 1.2], "attention", note, { ...wordStyle(ctx), size: 0.75 }, { of: "mask" });
   },
   shots: () => [],
   caption: (ctx, lang) => {

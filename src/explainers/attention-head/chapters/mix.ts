@@ -26,24 +26,25 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
       drawQueries(s, ctx, () => 1, () => 1, () => 0, away);
       drawRowWords(s, ctx, () => away);
       drawGrid(s, ctx, () => 1, () => 1, () => 0, away);
-      drawGridTitle(s, ctx, "title.weights", ["weights", "softmax(scores)"], away);
+      drawGridTitle(s, ctx, "weights", away);
       drawQueriesTitle(s, ctx, 1, away);
     }
     if (barsOut < 1) drawBars(s, ctx, 1 - barsOut, 1 - barsOut);
     drawBarsTitle(s, ctx, 1 - barsOut);
-    const grow = window(swap, 0.3, 1);
+    const grow = window(swap, 0.15, 1);
     const sum = P("sum");
     const scale = P("scale");
     const upTo = Array.from({ length: focus.t + 1 }, (_, i) => i);
     // the values stay, paler, while their weighted copies come forward and move
-    drawColumns(s, ctx, "v", upTo, (_i, j) => smooth(wave(grow, j, L.hs, 3)), () => 0, (i) => 1 - 0.7 * (1 - focus.weights[i]) * smooth(scale));
+    drawColumns(s, ctx, "v", upTo, (_i, j) => smooth(wave(grow, j, L.hs, 2 * L.hs)), () => 0, (i) => 1 - 0.7 * (1 - focus.weights[i]) * smooth(scale));
     const lag = (i: number) => (0.4 * i) / Math.max(1, focus.t);
     if (scale > 0 && sum < 1) drawWeightedValues(s, ctx, scale, (i) => window(P("slide"), lag(i), lag(i) + 0.6), 1 - smooth(window(sum, 0.3, 1)));
-    drawColumnTitle(s, ctx, "title.values", "values", smooth(grow), "left");
+    drawColumnTitle(s, ctx, "v", smooth(grow));
     drawArcs(s, ctx, smooth(P("arcs")));
-    if (sum > 0) drawOutput(s, ctx, (j) => smooth(wave(sum, j, L.hs, L.hs)), 1, smooth(sum));
+    // the output waits as pale cells, which fill as the weighted values add up
+    drawOutput(s, ctx, (j) => smooth(wave(sum, j, L.hs, 2 * L.hs)), 1, smooth(grow), smooth(grow));
   },
-  shots: (ctx) => [beatShot(ctx, "mix", "mix", 0.3)],
+  shots: (ctx) => [beatShot(ctx, "mix", "mix", 0.3, ["tokens", "v.*", "vw.*", "output", "outputGhosts"])],
   caption: (ctx, lang) => {
     const { word, topWord, topWeight, head, ids } = ctx.focus;
     const v = tensorPart(ids.v, "activation");

@@ -28,17 +28,17 @@ export const scores: Chapter<AttentionContext, AttentionShape> = {
     // the keys of the row being filled light up: its own and every earlier token's
     drawColumns(s, ctx, "k", Array.from({ length: T }, (_, t) => t), () => 1, (i) => Math.max(0, ...rows.map((_, t) => (t >= i ? active(t) : 0))) * 0.8, 1, PAIR * (1 - smooth(fly)));
     drawQueries(s, ctx, flyOf, () => 1, (t) => active(t) * 0.8);
-    drawColumnTitle(s, ctx, "title.keys", "keys", 1, "right");
+    drawColumnTitle(s, ctx, "k", 1);
     drawQueriesTitle(s, ctx, fly);
     drawRowWords(s, ctx, (t) => smooth(window(flyOf(t), 0.2, 1)));
-    drawGrid(s, ctx, (t, i) => smooth(wave(window(rows[t], 0.1, 1), i, t + 1, 1.5 * (t + 1))), () => 0, (t) => active(t) * 0.6);
-    drawGhosts(s, ctx, (t) => GHOST * smooth(window(rows[t], 0.5, 1)));
-    drawGridTitle(s, ctx, "title.grid", ["scores", `q·k / √${L.hs}`], smooth(window(rows[0], 0, 0.5)));
+    drawGrid(s, ctx, (t, i) => smooth(wave(rows[t], i, t + 1, 2.5 * (t + 1))), () => 0, (t) => active(t) * 0.6);
+    drawGhosts(s, ctx, (t) => GHOST * smooth(window(rows[t], 0.25, 1)));
+    drawGridTitle(s, ctx, "scores", smooth(rows[0]));
     const numbers = smooth(P("numbers"));
     drawFocusRow(s, ctx, numbers);
     drawScoreNumbers(s, ctx, numbers);
   },
-  shots: (ctx) => [clipShot(ctx, "scores.fly", "scores", 1)],
+  shots: (ctx) => [clipShot(ctx, "scores.fly", "scores", 1, ["tokens", "k.*", "q.*", "scores.*", "mask", "bars"])],
   caption: (ctx, lang) => {
     const { hs, word, topWord, scores: row, top, ids } = ctx.focus;
     const part = tensorPart(ids.preatt, "attention");

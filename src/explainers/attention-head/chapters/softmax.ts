@@ -23,13 +23,13 @@ export const softmax: Chapter<AttentionContext, AttentionShape> = {
     drawRail(s, ctx, () => 1);
     if (keysOut < 1) drawColumns(s, ctx, "k", all, () => 1 - keysOut);
     drawQueries(s, ctx, () => 1, () => 1);
-    drawColumnTitle(s, ctx, "title.keys", "keys", 1 - keysOut, "right");
+    drawColumnTitle(s, ctx, "k", 1 - keysOut);
     drawBarsTitle(s, ctx, smooth(window(swap, 0.5, 1)));
     drawQueriesTitle(s, ctx, 1);
     drawRowWords(s, ctx, () => 1);
     drawGrid(s, ctx, () => 1, (t) => rows[t]);
-    drawGridTitle(s, ctx, "title.grid", ["scores", `q·k / √${L.hs}`], 1 - smooth(window(rows[T - 1], 0, 0.5)));
-    drawGridTitle(s, ctx, "title.weights", ["weights", "softmax(scores)"], smooth(window(rows[T - 1], 0.5, 1)));
+    drawGridTitle(s, ctx, "scores", 1 - smooth(window(rows[T - 1], 0, 0.6)));
+    drawGridTitle(s, ctx, "weights", smooth(window(rows[T - 1], 0.35, 1)));
     drawFocusRow(s, ctx, 1);
     drawScoreNumbers(s, ctx, 1 - smooth(rows[focus.t]));
     drawBars(s, ctx, smooth(window(swap, 0.35, 1)), smooth(P("percent")));

@@ -2,7 +2,7 @@
 
 import { segment } from "../../../engine/camera.js";
 import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
-import { smooth, wave } from "../../../engine/easing.js";
+import { smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import { type AttentionContext, type AttentionShape, PAIR } from "../context.js";
@@ -13,7 +13,7 @@ export const tokens: Chapter<AttentionContext, AttentionShape> = {
   weight: 45,
   clips: ({ T }) => seq(
     hold(0.1),
-    stagger(0.5 / T, each(T, (t) => anim(`drop.${t}`, 0.5))),
+    stagger(0.4 / T, each(T, (t) => anim(`drop.${t}`, 0.6))),
     stagger(0.35, [anim("keys", 0.7), anim("queries", 0.7)]),
     hold(0.3),
   ),
@@ -24,12 +24,12 @@ export const tokens: Chapter<AttentionContext, AttentionShape> = {
     drawRail(s, ctx, (t) => P(`drop.${t}`));
     const keys = P("keys");
     const queries = P("queries");
-    if (keys > 0) drawColumns(s, ctx, "k", all, (_t, j) => smooth(wave(keys, j, L.hs, 3)), () => 0, 1, PAIR);
-    if (queries > 0) drawQueries(s, ctx, () => 0, (_t, j) => smooth(wave(queries, j, L.hs, 3)));
-    drawColumnTitle(s, ctx, "title.keys", "keys", smooth(keys), "right");
-    drawQueriesTitle(s, ctx, 0, smooth(queries));
+    if (keys > 0) drawColumns(s, ctx, "k", all, (_t, j) => smooth(wave(keys, j, L.hs, 2 * L.hs)), () => 0, 1, PAIR);
+    if (queries > 0) drawQueries(s, ctx, () => 0, (_t, j) => smooth(wave(queries, j, L.hs, 2 * L.hs)));
+    drawColumnTitle(s, ctx, "k", smooth(window(keys, 0, 0.6)));
+    drawQueriesTitle(s, ctx, 0, smooth(window(queries, 0, 0.6)));
   },
-  shots: () => [segment(0, "tokens", 1)],
+  shots: () => [segment(0, "tokens", 1, ["tokens", "k.*"])],
   caption: (ctx, lang) => {
     const { T, hs, layer, head, ids } = ctx.focus;
     const q = tensorPart(ids.q, "activation");

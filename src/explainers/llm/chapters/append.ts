@@ -27,9 +27,9 @@ export const append: Chapter<LlmContext, LlmShape> = {
     const u = smooth(slide);
     const at: Vec3 = [lifted[0] + (slot[0] - lifted[0]) * u, lifted[1] + (slot[1] - lifted[1]) * u + 10 * bump(u) * 0.5, lifted[2]];
     s.add(accentBlock(ctx, "next", "output", [{ pos: at, reveal: smooth(Math.min(1, choose * 2)) }]), 1);
-    s.label("next", trace.next.token, [at[0] + 1.0, at[1], at[2] + 0.6], "output", smooth(choose), { ...TITLE, size: 1.3, align: "start", bold: true });
+    s.label("next", trace.next.token, [at[0] + 1.0, at[1], at[2] + 0.6], "output", smooth(choose), { ...TITLE, size: 1.3, align: "start", bold: true }, { of: "next" });
   },
-  shots: (ctx) => [clipShot(ctx, "append.pullback", "overview", 1), clipShot(ctx, "append.return", "tokens", 1)],
+  shots: (ctx) => [clipShot(ctx, "append.pullback", "overview", 1, ["tokens", "bars", "next", "depth*"]), clipShot(ctx, "append.return", "tokens", 1, ["tokens"])],
   caption: (ctx, lang) => [{
     text: lang === "en" ? `"${ctx.trace.next.token}" is appended, and the loop begins again` : `“${ctx.trace.next.token}” 被接到句尾，循环重新开始`,
   }],

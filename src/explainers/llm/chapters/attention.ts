@@ -60,11 +60,11 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     (["q", "k", "v"] as const).forEach((name, j) => {
       s.add(tensorBlock(ctx, {
         id: name, kind: "activation", tensor: headId(L, H, name), grid: g[name], place: columnPlacement(),
-        reveal: (t, i) => wave(window(qkv[t], 0.45, 1), i, hs),
+        reveal: (t, i) => wave(window(qkv[t], 0.2, 1), i, hs, 2 * hs),
       }), qkv[0], headId(L, H, name), g[name]);
       const slab = layout.slabs[j];
       s.box(slab.id, "weight", slab.center, slab.size, ln1 > 0 ? base * 2 + 0.35 * qkvActive : 0, theme.accents.weight);
-      if (ln1 > 0) s.label(`label.${slab.id}`, `W${name}`, [slab.center[0], slab.center[1] + hs / 2 + 1.1, 0], "weight", smooth(ln1), NOTE);
+      if (ln1 > 0) s.label(`label.${slab.id}`, s.say("weights", "权重"), [slab.center[0], slab.center[1] + hs / 2 + 1.1, 0], "weight", smooth(ln1), NOTE, { sub: `W${name}`, of: name });
     });
     const scores = P("scores");
     const soft = smooth(P("softmax"));
@@ -90,12 +90,12 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const resid1 = P("residual");
     s.add(tensorBlock(ctx, {
       id: "attY", kind: "attention", tensor: layerId(L, "attY"), grid: g.attY, place: columnPlacement(),
-      reveal: (t, i) => (i >= H * hs && i < (H + 1) * hs ? wave(mixes[t], i - H * hs, hs) : smooth(window(proj, 0, 0.5))),
+      reveal: (t, i) => (i >= H * hs && i < (H + 1) * hs ? wave(mixes[t], i - H * hs, hs, 2 * hs) : smooth(window(proj, 0, 0.5))),
     }), mixes[0], layerId(L, "attY"), g.attY);
     s.add(tensorBlock(ctx, {
       id: "attProj", kind: "activation", tensor: layerId(L, "attProj"), grid: g.attProj, place: columnPlacement(),
-      reveal: (_t, i) => wave(window(proj, 0.3, 1), i, C),
-    }), window(proj, 0.3, 1), layerId(L, "attProj"), g.attProj);
+      reveal: (_t, i) => wave(proj, i, C, 2 * C),
+    }), proj, layerId(L, "attProj"), g.attProj);
     s.add(tensorBlock(ctx, {
       id: "resid1", kind: "activation", tensor: layerId(L, "resid1"), grid: g.resid1, place: columnPlacement(), reveal: (_t, i) => wave(resid1, i, C),
     }), resid1, layerId(L, "resid1"), g.resid1);
@@ -103,9 +103,9 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     s.tube(tube.id, tube.points, tube.radius, ln1 > 0 ? base * 2 + 0.45 * bump(resid1) : 0);
   },
   shots: (ctx) => [
-    beatShot(ctx, "attention", "attentionIn", 0.12),
-    clipShot(ctx, "attention.scores", "scores", 0.6, 4),
-    clipShot(ctx, "attention.mix.0", "attentionOut", 1.2),
+    beatShot(ctx, "attention", "attentionIn", 0.12, ["x0", "ln1", "q", "k", "v"]),
+    clipShot(ctx, "attention.scores", "scores", 0.6, ["q", "k", "v", "att", "mask"], 4),
+    clipShot(ctx, "attention.mix.0", "attentionOut", 1.2, ["v", "att", "attY", "attProj", "resid1"]),
   ],
   caption: (ctx, lang) => {
     const { layer: L, head: H } = ctx;

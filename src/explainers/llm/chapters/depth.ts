@@ -23,16 +23,16 @@ export const depth: Chapter<LlmContext, LlmShape> = {
       const d = P(`layer.${l}`);
       const lb = layout.layerBoxes[l];
       s.box(lb.id, "weight", lb.center, lb.size, depthStart ? base * 1.5 + 0.4 * bump(d) : 0, theme.accents.weight);
-      if (depthStart) s.label(`label.${lb.id}`, `layer ${l}`, [lb.center[0], lb.center[1] + lb.size[1] / 2 + 1.2, 0], "weight", 1, NOTE);
+      if (depthStart) s.label(`label.${lb.id}`, s.say(`layer ${l}`, `第 ${l} 层`), [lb.center[0], lb.center[1] + lb.size[1] / 2 + 1.2, 0], "weight", smooth(window(d, 0, 0.3)), NOTE, { of: `depth${l}` });
       const grid = layout.grids[`depth${l}`];
       s.add(tensorBlock(ctx, {
         id: `depth${l}`, kind: "activation", tensor: layerId(l, "resid2"), grid, place: columnPlacement(),
         from: { tensor: l === 0 ? "x0" : layerId(l - 1, "resid2"), t: smooth(window(d, 0.2, 0.9)) },
-        reveal: (_t, i) => wave(window(d, 0, 0.4), i, C), glow: bump(d),
+        reveal: (_t, i) => wave(window(d, 0, 0.6), i, C), glow: bump(d),
       }), d);
     }
   },
-  shots: (ctx) => [beatShot(ctx, "depth", "depth", 0.25)],
+  shots: (ctx) => [beatShot(ctx, "depth", "depth", 0.25, ["resid2", "depth*"])],
   caption: (ctx, lang) => {
     const n = ctx.layout.nLayer;
     const last = tensorPart(`l${n - 1}.resid2`, "activation");

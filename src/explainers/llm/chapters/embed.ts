@@ -2,7 +2,8 @@
 
 import { columnPlacement, tensorBlock } from "../../../engine/blocks.js";
 import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
-import { smooth, wave } from "../../../engine/easing.js";
+import { smooth, window, wave } from "../../../engine/easing.js";
+import { TITLE } from "../../../engine/scene-builder.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
@@ -28,12 +29,12 @@ export const embed: Chapter<LlmContext, LlmShape> = {
     if (pos > 0 && merge < 1) {
       s.add(tensorBlock(ctx, {
         id: "posEmb", kind: "activation", tensor: "posEmb", grid: g.x0, place: columnPlacement(),
-        offset: [-(T + GAP) * (1 - smooth(pos)), 0, 1.2 * (1 - merge)], opacity: 1 - merge,
+        offset: [-(T + GAP) * (1 - smooth(pos)), 0, 1.2 * (1 - merge)], opacity: (1 - merge) * smooth(window(pos, 0, 0.5)),
       }), pos);
-      s.label("label.posEmb", "posEmb", [g.x0.origin[0] - (T + GAP) * (1 - smooth(pos)) + (T - 1) / 2, C + 3, 0], "activation", smooth(pos) * (1 - merge));
+      s.tensorLabel("label.posEmb", "posEmb", [g.x0.origin[0] - (T + GAP) * (1 - smooth(pos)) + (T - 1) / 2, C + 3, 0], "activation", smooth(pos) * (1 - merge), TITLE, "posEmb");
     }
   },
-  shots: (ctx) => [beatShot(ctx, "embed", "embed", 0.3)],
+  shots: (ctx) => [beatShot(ctx, "embed", "embed", 0.3, ["tokens", "x0", "posEmb"])],
   caption: (_ctx, lang) => lang === "en"
     ? [{ text: "Each token becomes a vector of numbers: " }, tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")]
     : [{ text: "每个词元变成一串数字：" }, tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")],

@@ -7,7 +7,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import { layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
-import { beatShot } from "../../../engine/camera.js";
+import { beatShot, clipShot } from "../../../engine/camera.js";
 
 export const mlp: Chapter<LlmContext, LlmShape> = {
   id: "mlp",
@@ -55,7 +55,8 @@ export const mlp: Chapter<LlmContext, LlmShape> = {
     const tube = layout.tubes.find((x) => x.id === "skip.mlp")!;
     s.tube(tube.id, tube.points, tube.radius, ln2 > 0 ? base * 2 + 0.45 * bump(resid2) : 0);
   },
-  shots: (ctx) => [beatShot(ctx, "mlp", "mlp", 0.18)],
+  shots: (ctx) => [beatShot(ctx, "mlp", "mlp", 0.18, ["resid1", "ln2", "fc", "gelu"]),
+    clipShot(ctx, "mlp.proj", "mlp", 0.9, ["gelu", "fcProj", "resid2"], 4),],
   caption: (ctx, lang) => {
     const gelu = tensorPart(`l${ctx.layer}.gelu`, "activation");
     return lang === "en"

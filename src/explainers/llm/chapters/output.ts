@@ -5,7 +5,7 @@ import { newBlock, setCube, tensorBlock } from "../../../engine/blocks.js";
 import { anim, hold, seq } from "../../../engine/combinators.js";
 import { bump, easeOutCubic, smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
-import { NOTE, WORD } from "../../../engine/scene-builder.js";
+import { NOTE, TITLE, WORD } from "../../../engine/scene-builder.js";
 import { mix, valueColor } from "../../../layout/palette.js";
 import { layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
@@ -56,14 +56,14 @@ export const output: Chapter<LlmContext, LlmShape> = {
       const color = mix(valueColor(theme, lg[idx], ctx.scales.logits), valueColor(theme, pr[idx], ctx.scales.probs), probs);
       const x = x0 + BAR_PITCH * k;
       setCube(bars, k, [x, h / 2, 0], [1.7, h, 1.7], color, idx);
-      s.label(`bar.${k}`, tk.token, [x + 0.3, -1.1, 0.8], "output", rise, WORD);
+      s.label(`bar.${k}`, tk.token, [x + 0.3, -1.1, 0.8], "output", rise, WORD, { of: "bars" });
       const value = probs > 0.5 ? pr[idx].toFixed(3) : lg[idx].toFixed(1);
-      s.label(`barValue.${k}`, value, [x, h + 0.9, 0], "output", rise, NOTE);
+      s.label(`barValue.${k}`, value, [x, h + 0.9, 0], "output", rise, NOTE, { of: "bars" });
     });
     s.add(bars, 1);
-    s.label("label.bars", probs > 0.5 ? "probs" : "logits", [x0 + (BAR_PITCH * (trace.topk.length - 1)) / 2, -6, 0], "output", rise);
+    s.tensorLabel("label.bars", probs > 0.5 ? "probs" : "logits", [x0 + (BAR_PITCH * (trace.topk.length - 1)) / 2, BAR_MAX_HEIGHT + 3, 0], "output", rise, TITLE, "bars");
   },
-  shots: (ctx) => [beatShot(ctx, "output", "output", 0.2)],
+  shots: (ctx) => [beatShot(ctx, "output", "output", 0.2, ["lnf", "bars", "next"])],
   caption: (ctx, lang) => {
     const { token, p } = ctx.trace.next;
     const probs = tensorPart("probs", "output");

@@ -12,12 +12,13 @@ import type { LlmContext, LlmShape } from "../context.js";
 export const tokens: Chapter<LlmContext, LlmShape> = {
   id: "tokens",
   weight: 60,
-  clips: ({ T }) => seq(hold(0.3), stagger(0.5, each(T, (t) => anim(`drop.${t}`, 1))), hold(0.4)),
+  // every token has begun to drop before the middle of the beat, whatever the prompt's length, so that its still shows the whole row
+  clips: ({ T }) => seq(hold(0.3), stagger(1.6 / Math.max(1, T), each(T, (t) => anim(`drop.${t}`, 1))), hold(0.6)),
   draw(s, ctx, P) {
     const { layout, trace, theme } = ctx;
     const T = layout.T;
     // the rail stays at full opacity while everything else fades at the end
-    s.structures.push({ id: "rail", type: "box", kind: "structure", center: layout.rail.center, size: layout.rail.size, color: theme.structure.color, opacity: theme.structure.opacity * 2.5 });
+    s.structures.push({ id: "rail", type: "box", kind: "structure", center: layout.rail.center, size: layout.rail.size, color: theme.structure.color, opacity: theme.structure.opacity * 2.5, recede: 0 });
     const drops = Array.from({ length: T }, (_, t) => P(`drop.${t}`));
     s.blocks.push(accentBlock(ctx, "tokens", "token", drops.map((p, t) => {
       const slot = layout.tokenSlots[t];
@@ -25,10 +26,10 @@ export const tokens: Chapter<LlmContext, LlmShape> = {
     })));
     drops.forEach((p, t) => {
       const slot = layout.tokenSlots[t];
-      s.label(`token.${t}`, trace.tokens[t], [slot[0], slot[1] - 1.4, slot[2] + 0.6], "token", smooth(window(p, 0.5, 1)), WORD);
+      s.label(`token.${t}`, trace.tokens[t], [slot[0], slot[1] - 1.4, slot[2] + 0.6], "token", smooth(window(p, 0.3, 1)), WORD, { of: "tokens" });
     });
   },
-  shots: () => [segment(0, "tokens", 1)],
+  shots: () => [segment(0, "tokens", 1, ["tokens"])],
   caption: (ctx, lang) => [{
     text: lang === "en" ? `The prompt is split into ${ctx.trace.tokens.length} tokens, one cube each` : `提示词被切分成 ${ctx.trace.tokens.length} 个词元，每个词元一个方块`,
   }],

@@ -1,18 +1,16 @@
 // Beat "dot": output 0 as one dot product: the x column slides along the slab's first column like
-// beads on a rod, each pair's product appears and a counter adds them up; the bias, then the sum
-// drops into the output row.
+// beads on a rod, each pair's product grows in (several at once, as fast as the pairs go) and a
+// counter adds them up; the bias, then the sum grows out of the counter and drops into its cell.
 
+import { beatShot } from "../../../engine/camera.js";
 import { anim, hold, seq } from "../../../engine/combinators.js";
 import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { drawCode, drawOut, drawProducts, drawW, drawX, fmt } from "./draw.js";
+import { appearFrom, clipFrames, drawCode, drawOut, drawProducts, drawSum, drawW, drawX, fmt, passAt } from "./draw.js";
 
-/** The pair in focus and how far its product has grown, for a pass over C pairs at progress u. */
-export function pairAt(u: number, C: number): { shown: number; grow: number } {
-  const x = u * C;
-  return { shown: Math.min(C, Math.floor(x) + 1), grow: u >= 1 ? 1 : x - Math.floor(x) };
-}
+/** The share of the drop the sum takes to reach its cell; it rests there until the cell takes it over. */
+const TRAVEL = 0.7;
 
 export const dot: Chapter<MatMulContext, MatMulShape> = {
   id: "dot",
@@ -22,15 +20,22 @@ export const dot: Chapter<MatMulContext, MatMulShape> = {
     if (!s.inBeat("dot")) return;
     const slide = P("slide");
     const pairs = P("pairs");
-    const { shown, grow } = pairAt(pairs, ctx.product.C);
-    const active = pairs > 0 && pairs < 1 ? shown - 1 : -1;
-    drawX(s, ctx, 0, slide, active, () => 1, 1 - smooth(window(P("drop"), 0, 0.6)) * 0.6);
-    drawW(s, ctx, 1, 0, active);
-    if (pairs > 0) drawProducts(s, ctx, 0, shown, grow, P("bias"), P("drop"));
-    drawOut(s, ctx, 0, P("drop"), 1);
+    const bias = P("bias");
+    const drop = P("drop");
+    const pass = passAt(ctx, pairs, clipFrames(ctx, "dot.pairs"));
+    const dim = 1 - 0.5 * smooth(window(drop, 0, 0.6));
+    drawX(s, ctx, 0, slide, pass.active, () => 1, 1 - smooth(window(drop, 0, 0.6)) * 0.6);
+    drawW(s, ctx, 1, 0, pass.active);
+    if (pairs > 0) {
+      const named = appearFrom(s, ctx, "dot.pairs");
+      drawProducts(s, ctx, { j: 0, pass, bias, opacity: 1, named: named * dim, newest: named * (1 - bias) });
+    }
+    // the sum grows out of the counter and flies to its cell, which takes it over where it rests
+    if (drop > 0 && drop < 1) drawSum(s, ctx, 0, window(drop, 0, TRAVEL), smooth(window(drop, 0, TRAVEL)));
+    drawOut(s, ctx, (j) => (j === 0 && drop >= 1 ? 1 : 0), 1);
     drawCode(s, ctx, 1, 0, smooth(slide));
   },
-  shots: () => [],
+  shots: (ctx) => [beatShot(ctx, "dot", "dot", 0.2, ["x", "W", "products", "out", "outGhosts"])],
   caption: (ctx, lang) => {
     const { operand, C, value } = ctx.product;
     return [{

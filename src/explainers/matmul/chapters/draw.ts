@@ -1,12 +1,13 @@
 // What every MatMulAbacus beat draws the same way: the x beads, the weight rods, the output column,
-// the products row with its running sum, and the code card.
+// the products row with its running sum, and the code card; and the timing that lets each of them
+// grow or fade in over a few frames, however fast the beat runs.
 
 import { accentBlock, tensorBlock } from "../../../engine/blocks.js";
-import { smooth, wave } from "../../../engine/easing.js";
-import { cellCenter, type Vec3 } from "../../../engine/grid.js";
+import { clamp01, smooth, wave } from "../../../engine/easing.js";
+import { cellCenter, topOf, type Vec3 } from "../../../engine/grid.js";
 import { NOTE, type SceneBuilder, TITLE } from "../../../engine/scene-builder.js";
 import { hexToRgb } from "../../../layout/palette.js";
-import { type MatMulContext, X_GAP } from "../context.js";
+import type { MatMulContext, Operand } from "../context.js";
 
 /** Three decimals, as every number of this video is shown. */
 export const fmt = (v: number) => v.toFixed(3);
@@ -14,24 +15,78 @@ export const fmt = (v: number) => v.toFixed(3);
 /** W's name in the code: W_q, W_k or W_v. */
 export const weightName = (ctx: MatMulContext) => `W_${ctx.product.operand}`;
 
+/** One output of each operand, in plain words. */
+const ONE: Record<Operand, { en: string; zh: string }> = {
+  q: { en: "query", zh: "查询" },
+  k: { en: "key", zh: "键" },
+  v: { en: "value", zh: "值" },
+};
+
+/** Every word the labels can say, in both languages (for the fonts). */
+export const LABEL_WORDS = "input 输入 all tokens 全部 个词元 weights, head 第 个头的权重 products 乘积 query key value queries keys values 查询 键 值 的";
+
 const LEFT = { ...TITLE, align: "end" } as const;
+const START = { ...TITLE, align: "start" } as const;
+
+/** Frames (at 30 fps, scaled with the frame rate) over which something that appears grows or fades in: more than the 6 asked for. */
+const APPEAR = 9;
+export const appearFrames = (ctx: MatMulContext) => (APPEAR * ctx.props.fps) / 30;
+
+/** Length in frames of clip `id` ("dot.pairs"). */
+export const clipFrames = (ctx: MatMulContext, id: string) => ctx.timeline.clips[id].end - ctx.timeline.clips[id].start;
+
+/** 0 → 1, eased, over the appear time from point `at` (0 … 1) of clip `id` on. */
+export function appearFrom(s: SceneBuilder, ctx: MatMulContext, id: string, at = 0): number {
+  const c = ctx.timeline.clips[id];
+  return smooth((s.frame - (c.start + at * (c.end - c.start))) / appearFrames(ctx));
+}
+
+/**
+ * n things one after another as u goes 0 → 1 over a clip `frames` long: thing i begins at
+ * `at` = i and is full at i + g, where g makes each grow over at least the appear time (so several
+ * grow at once when the clip is quick).
+ */
+export function inTurn(ctx: MatMulContext, u: number, n: number, frames: number): { at: number; grow: (i: number) => number } {
+  const F = appearFrames(ctx);
+  // g / (n + g) of the clip is at least F frames
+  const g = Math.max(1, frames > F ? (F * n) / (frames - F) : 1e6);
+  const at = u * (n + g);
+  return { at, grow: (i) => smooth(clamp01((at - i) / g)) };
+}
+
+/** A pass over the C pairs: how many products are shown, the pair being multiplied (−1: none) and how far product i has grown. */
+export interface Pass {
+  shown: number;
+  active: number;
+  grow: (i: number) => number;
+}
+
+/** The pass over C pairs at progress u of a clip `frames` long. */
+export function passAt(ctx: MatMulContext, u: number, frames: number): Pass {
+  const C = ctx.product.C;
+  const { at, grow } = inTurn(ctx, u, C, frames);
+  return { shown: u <= 0 ? 0 : Math.min(C, Math.floor(at) + 1), active: u > 0 && at < C ? Math.floor(at) : -1, grow };
+}
 
 /**
  * The x beads, standing in front of rod `j` (fractional while they move) at `along` = 1 or at home
- * above the slab at 0; bead `active` enlarged (the pair being multiplied); `reveal` grows them in.
+ * above the slab at 0; bead `active` enlarged (the pair being multiplied); `reveal` grows them in,
+ * `named` fades their name in.
  */
-export function drawX(s: SceneBuilder, ctx: MatMulContext, j: number, along: number, active: number, reveal: (i: number) => number, opacity = 1): void {
+export function drawX(s: SceneBuilder, ctx: MatMulContext, j: number, along: number, active: number, reveal: (i: number) => number, opacity = 1, named = 1): void {
   const { product: pr, layout } = ctx;
   const u = smooth(along);
   // in front of the rod and a little above it, so that beads and weights read as two layers
-  const dy = (layout.rodY(j) + 0.3 - X_GAP) * u;
+  const dy = (layout.rodY(j) + 0.3 - layout.xGap) * u;
   const z = 1.4 * u;
   s.add(tensorBlock(ctx, {
     id: "x", kind: "activation", tensor: pr.ids.x, grid: layout.x, place: (_t, i) => [i, 0, 0], tokens: [pr.t],
     reveal: (_t, i) => reveal(i) * (i === active ? 1.3 : 1), offset: [0, dy, z], opacity,
   }), 1);
   // the name stays while the beads stand above the slab; in front of it the rods' name is enough
-  s.label("label.x", `x = “${pr.word}”`, [-1.2, X_GAP + dy, z], "activation", opacity * Math.min(1, reveal(0) * 2) * (1 - u), LEFT);
+  // beside the beads, or above them on a tall frame
+  const [at, style] = layout.portrait ? [[-0.5, layout.xGap + 1.3 + dy, z] as Vec3, START] : [[-1.2, layout.xGap + dy, z] as Vec3, LEFT];
+  s.label("label.x", s.say(`input x = “${pr.word}”`, `输入 x = “${pr.word}”`), at, "activation", opacity * named * (1 - u), style, { of: "x", sub: pr.ids.x });
 }
 
 /** The rods: row j of W; `active` enlarges the weight being multiplied on rod `rod`. */
@@ -41,61 +96,109 @@ export function drawW(s: SceneBuilder, ctx: MatMulContext, reveal: number, rod =
     id: "W", kind: "weight", tensor: pr.ids.W, grid: layout.W, place: (j, i) => [i, j, 0],
     reveal: (j, i) => wave(reveal, j, pr.hs, 2) * (j === rod && i === active ? 1.3 : 1),
   }), reveal);
-  s.label("label.W", `${weightName(ctx)}, head ${pr.head}`, [-1.2, -(pr.hs - 1) / 2, 0], "weight", Math.min(1, reveal * 2), LEFT);
+  const name = s.say(`weights, head ${pr.head}`, `第 ${pr.head} 个头的权重`);
+  // beside the rods, or between them and the beads on a tall frame
+  const [at, style] = layout.portrait ? [[-0.5, layout.xGap / 2, 0] as Vec3, START] : [[-1.2, -(pr.hs - 1) / 2, 0] as Vec3, LEFT];
+  s.label("label.W", name, at, "weight", smooth(Math.min(1, reveal * 1.5)), style, { of: "W", sub: weightName(ctx) });
 }
 
-/** The output column: cells j < filled show out[t][j], cell `filled` grows with `landing`, the rest wait as pale ghosts. */
-export function drawOut(s: SceneBuilder, ctx: MatMulContext, filled: number, landing: number, opacity: number): void {
+/** The output column: cell j at `reveal(j)` (0: not yet, a pale ghost waits there; 1: its value), all under `opacity`. */
+export function drawOut(s: SceneBuilder, ctx: MatMulContext, reveal: (j: number) => number, opacity: number): void {
   const { product: pr, layout, theme } = ctx;
-  const n = Math.min(pr.hs, landing > 0 ? filled + 1 : filled);
+  let n = 0;
+  while (n < pr.hs && reveal(n) > 0) n++;
   if (n > 0) {
     s.add(tensorBlock(ctx, {
       id: "out", kind: "activation", tensor: pr.ids.out, grid: layout.out, place: (_t, j) => [0, j, 0], tokens: [pr.t],
-      features: [0, n], reveal: (_t, j) => (j < filled ? 1 : smooth(landing)), opacity,
+      features: [0, n], reveal: (_t, j) => reveal(j), opacity,
     }), 1);
   }
-  const waiting = Array.from({ length: pr.hs - filled }, (_, k) => filled + k).filter((j) => j > filled || landing < 1);
+  const waiting = Array.from({ length: pr.hs }, (_, j) => j).filter((j) => reveal(j) < 1);
   if (waiting.length > 0) {
     const ghosts = accentBlock(ctx, "outGhosts", "activation", waiting.map((j) => ({ pos: cellCenter(layout.out, 0, j), reveal: 0.6 * opacity })));
     const c = hexToRgb(theme.masked);
     for (let k = 0; k < ghosts.count; k++) ghosts.colors.set(c, 3 * k);
     s.add(ghosts, 1);
   }
-  s.label("label.out", `${pr.operand} (“${pr.word}”)`, [layout.out.origin[0], 1.6, 0], "activation", opacity);
+  const one = ONE[pr.operand];
+  const text = s.say(`${one.en} “${pr.word}”`, `“${pr.word}” 的${one.zh}`);
+  s.label("label.out", text, outNameAt(ctx, layout.out.origin[0]), "activation", opacity, layout.portrait ? LEFT : TITLE, { of: "out", sub: pr.ids.out });
+}
+
+/** Where the name of a column right of the slab (the output, the result) stands: over it, or under it and ending at its right on a tall frame. */
+export function outNameAt(ctx: MatMulContext, x: number): Vec3 {
+  const { layout, product: pr } = ctx;
+  return layout.portrait ? [x + 0.5, -(pr.hs - 1) - 1.4, 0] : [x, 1.6, 0];
+}
+
+/** What the products row shows: rod j's products as `pass` has them, the sum, the names. */
+export interface ProductsView {
+  j: number;
+  pass: Pass;
+  /** The bias is added (0: not yet; the sum then reads "Σ + b = …"). */
+  bias: number;
+  opacity: number;
+  /** The names' and the running sum's opacity. */
+  named: number;
+  /** The newest product's value under it, at this opacity (0: none). */
+  newest: number;
+  /** In the sweep: rod j − 1's products still stand where rod j's have not come yet (each is replaced in place). */
+  before?: boolean;
 }
 
 /**
- * The products x[i]·W[j, i] of rod j for i < shown (the newest growing in, its value under it), and
- * the running sum beside them: Σ of the products shown, then "+ b" once `bias` > 0, then, as `drop`
- * goes to 1, the sum travels to its cell at the end of rod j.
+ * The products x[i]·W[j, i] of rod j (the newest growing in, its value under it) and the running
+ * sum beside them: Σ of the products shown, then "+ b" once `bias` > 0. Before the first product
+ * of a rod in the sweep, the row and the sum are still rod j − 1's.
  */
-export function drawProducts(s: SceneBuilder, ctx: MatMulContext, j: number, shown: number, grow: number, bias: number, drop = 0): void {
+export function drawProducts(s: SceneBuilder, ctx: MatMulContext, v: ProductsView): void {
   const { product: pr, layout } = ctx;
-  const n = Math.min(pr.C, Math.ceil(shown));
-  if (n <= 0) return;
   const py = layout.products.origin[1];
-  s.add(tensorBlock(ctx, {
-    id: "products", kind: "activation", tensor: pr.ids.products, grid: layout.products, place: (_j, i) => [i, 0, 0], tokens: [j],
-    features: [0, n], reveal: (_j, i) => (i < n - 1 ? 1 : smooth(grow)), opacity: 1 - 0.5 * smooth(drop),
+  const row = (id: string, j: number, features: [number, number], reveal: (i: number) => number) => s.add(tensorBlock(ctx, {
+    id, kind: "activation", tensor: pr.ids.products, grid: layout.products, place: (_j, i) => [i, 0, 0], tokens: [j],
+    features, reveal: (_j, i) => reveal(i), opacity: v.opacity,
   }), 1);
-  s.label("label.products", "x · w", [-1.2, py, 0], "activation", 1, LEFT);
+  // rod j's products, or rod j − 1's whole row while rod j's first has not come
+  const early = v.before === true && v.pass.shown === 0;
+  const j = early ? v.j - 1 : v.j;
+  const n = early ? pr.C : v.pass.shown;
+  if (n <= 0) return;
+  row("products", j, [0, n], early || v.before ? () => 1 : v.pass.grow);
+  if (v.before && !early && n < pr.C) row("productsBefore", v.j - 1, [n, pr.C], () => 1);
+  // beside the row, or between it and the rods on a tall frame
+  const [at, style] = layout.portrait ? [[-0.5, (py - (pr.hs - 1)) / 2, 0] as Vec3, START] : [[-1.2, py, 0] as Vec3, LEFT];
+  s.label("label.products", s.say("products x · w", "乘积 x · w"), at, "activation", v.named, style, { of: "products" });
   const last = n - 1;
   const value = ctx.tensors[pr.ids.products].data[j * pr.C + last];
-  s.label("product", fmt(value), [last, py - 1.3, 0], "activation", smooth(grow) * (1 - bias), NOTE);
-  const text = bias > 0
+  if (!early) s.label("product", fmt(value), [last, py - 1.3, 0], "activation", v.newest, NOTE, { of: "products" });
+  const final = early || v.bias > 0;
+  const text = final
     ? `Σ + b = ${fmt(pr.partial[j][pr.C - 1])} + ${fmt(ctx.tensors[pr.ids.b].data[j])} = ${fmt(pr.value[j])}`
     : `Σ = ${fmt(pr.partial[j][last])}`;
-  s.label("sum", text, [pr.C - 3, py - 2.6, 0], "activation", 1 - smooth(drop), { ...TITLE, align: "start", bold: true });
-  if (drop > 0 && drop < 1) {
-    // the finished sum travels up to the end of its rod
-    const u = smooth(drop);
-    const from: Vec3 = [pr.C + 0.5, py - 2.6, 0];
-    const to = cellCenter(layout.out, 0, j);
-    s.add(tensorBlock(ctx, {
-      id: "sum", kind: "activation", tensor: pr.ids.out, grid: layout.out, place: () => [0, 0, 0], tokens: [pr.t], features: [j, j + 1],
-      offset: [from[0] + (to[0] - from[0]) * u - layout.out.origin[0], from[1] + (to[1] - from[1]) * u - layout.out.origin[1], 0],
-    }), 1);
-  }
+  s.label("sum", text, [layout.portrait ? -0.5 : pr.C - 3, py - 2.6, 0], "activation", v.named, { ...TITLE, align: "start", bold: true }, { of: "products" });
+}
+
+/** Where the sum leaves the row for the output column. */
+export const sumStart = (ctx: MatMulContext): Vec3 => [ctx.product.C + (ctx.layout.portrait ? -3 : 0.5), ctx.layout.products.origin[1] - 2.6, 0];
+
+/** Output j's value as a cube on its way from the sum to its cell (`travel` 0 → 1), grown to `size`. */
+export function drawSum(s: SceneBuilder, ctx: MatMulContext, j: number, travel: number, size: number): void {
+  const { product: pr, layout } = ctx;
+  const u = smooth(travel);
+  const from = sumStart(ctx);
+  const to = cellCenter(layout.out, 0, j);
+  s.add(tensorBlock(ctx, {
+    id: "sum", kind: "activation", tensor: pr.ids.out, grid: layout.out, place: () => [0, 0, 0], tokens: [pr.t], features: [j, j + 1],
+    reveal: () => size, offset: [from[0] + (to[0] - from[0]) * u - layout.out.origin[0], from[1] + (to[1] - from[1]) * u - layout.out.origin[1], 0],
+  }), 1);
+}
+
+/** A block's title over its grid (the result's under it on a tall frame, as the output's): plain words, the tensor id as the secondary line. */
+export function drawTitle(s: SceneBuilder, ctx: MatMulContext, of: "X" | "Q", text: string, sub: string, opacity: number): void {
+  const { layout } = ctx;
+  const under = of === "Q" && layout.portrait;
+  const at = under ? outNameAt(ctx, layout.Q.origin[0] + layout.Q.cols - 1) : topOf(of === "X" ? layout.X : layout.Q);
+  s.label(`label.${of}`, text, at, "activation", opacity, under ? LEFT : TITLE, { of, sub });
 }
 
 /** The code card: the dot product's line, then torch.matmul's; `line` (0 or 1) is highlighted by `emphasis`. */

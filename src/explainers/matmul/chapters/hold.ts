@@ -11,7 +11,7 @@ export const hold: Chapter<MatMulContext, MatMulShape> = {
   weight: 30,
   clips: () => seq(wait(0.2), anim("return", 1)),
   draw: () => undefined, // the whole beat's blocks stay; the explainer's fade takes them away
-  shots: (ctx) => [clipShot(ctx, "hold.return", "dot", 1)],
+  shots: (ctx) => [clipShot(ctx, "hold.return", "dot", 1, ["x", "W"])],
   caption: (ctx, lang) => {
     const { operand, word, value } = ctx.product;
     return [{

@@ -3,10 +3,10 @@
 
 import { segment } from "../../../engine/camera.js";
 import { anim, hold, seq } from "../../../engine/combinators.js";
-import { smooth, wave } from "../../../engine/easing.js";
+import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { drawCode, drawOut, drawW, drawX, weightName } from "./draw.js";
+import { clipFrames, drawCode, drawOut, drawW, drawX, inTurn, weightName } from "./draw.js";
 
 export const operands: Chapter<MatMulContext, MatMulShape> = {
   id: "operands",
@@ -15,12 +15,12 @@ export const operands: Chapter<MatMulContext, MatMulShape> = {
   draw(s, ctx, P) {
     if (!s.inBeat("operands")) return; // later beats draw the operands themselves
     const x = P("x");
-    drawX(s, ctx, 0, 0, -1, (i) => wave(x, i, ctx.product.C, 6));
+    drawX(s, ctx, 0, 0, -1, inTurn(ctx, x, ctx.product.C, clipFrames(ctx, "operands.x")).grow, 1, smooth(window(x, 0, 0.7)));
     if (P("W") > 0) drawW(s, ctx, P("W"));
-    if (P("out") > 0) drawOut(s, ctx, 0, 0, smooth(P("out")));
+    if (P("out") > 0) drawOut(s, ctx, () => 0, smooth(P("out")));
     drawCode(s, ctx, smooth(x), 0, 0);
   },
-  shots: () => [segment(0, "dot", 1)],
+  shots: () => [segment(0, "dot", 1, ["x", "W"])],
   caption: (ctx, lang) => {
     const { C, hs, word, operand, head } = ctx.product;
     const w = weightName(ctx);

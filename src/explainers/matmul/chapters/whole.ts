@@ -4,10 +4,11 @@
 import { tensorBlock } from "../../../engine/blocks.js";
 import { beatShot } from "../../../engine/camera.js";
 import { anim, hold, seq } from "../../../engine/combinators.js";
-import { smooth, window } from "../../../engine/easing.js";
+import { smooth } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
+import { plainName } from "../../../trace/names.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { drawCode, drawOut, drawW, weightName } from "./draw.js";
+import { clipFrames, drawCode, drawOut, drawTitle, drawW, inTurn, weightName } from "./draw.js";
 
 export const whole: Chapter<MatMulContext, MatMulShape> = {
   id: "whole",
@@ -20,22 +21,25 @@ export const whole: Chapter<MatMulContext, MatMulShape> = {
     const rows = P("rows");
     s.add(tensorBlock(ctx, {
       id: "X", kind: "activation", tensor: pr.ids.x, grid: layout.X, place: (t, i) => [i, t, 0], reveal: () => pull,
-    }), pull, `x: all ${pr.T} tokens`, layout.X);
+    }), pull);
+    drawTitle(s, ctx, "X", s.say(`input x: all ${pr.T} tokens`, `输入 x：全部 ${pr.T} 个词元`), pr.ids.x, smooth(Math.min(1, pull * 1.5)));
     drawW(s, ctx, 1);
-    drawOut(s, ctx, pr.hs, 0, 1 - pull);
-    // rows of the result, one token after another
-    const per = (t: number) => smooth(window(rows * pr.T - t, 0, 1));
+    drawOut(s, ctx, () => 1, 1 - pull);
+    // rows of the result, one token after another (each growing over a few frames, several at once if need be)
+    const per = inTurn(ctx, rows, pr.T, clipFrames(ctx, "whole.rows")).grow;
     if (rows > 0) {
       s.add(tensorBlock(ctx, {
         id: "Q", kind: "activation", tensor: pr.ids.out, grid: layout.Q, place: (t, j) => [t, j, 0], reveal: (t) => per(t),
-      }), rows, `${pr.operand} = x @ ${weightName(ctx)}.T + b`, layout.Q);
+      }), rows);
+      drawTitle(s, ctx, "Q", plainName(pr.ids.out, s.lang) ?? pr.ids.out, pr.ids.out, smooth(Math.min(1, rows * 1.5)));
     }
+    // a column of words, one per row of x (`row.t3`: not a row of words side by side)
     for (let t = 0; t < pr.T; t++) {
-      s.label(`row.${t}`, ctx.trace.tokens[t], [-1.2, layout.X.origin[1] - t, 0], "token", pull, { size: 0.9, angle: 0, align: "end", bold: t === pr.t });
+      s.label(`row.t${t}`, ctx.trace.tokens[t], [-1.2, layout.X.origin[1] - t, 0], "token", pull, { size: 0.9, angle: 0, align: "end", bold: t === pr.t }, { of: "X" });
     }
     drawCode(s, ctx, 1, 1, pull);
   },
-  shots: (ctx) => [beatShot(ctx, "whole", "whole", 0.35)],
+  shots: (ctx) => [beatShot(ctx, "whole", "whole", 0.35, ["X", "W", "Q"])],
   caption: (ctx, lang) => {
     const { T, hs, operand } = ctx.product;
     const w = weightName(ctx);

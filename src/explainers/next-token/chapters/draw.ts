@@ -2,7 +2,7 @@
 // the last position's residual stream, a step's bars, and the chosen token on its way to the row.
 
 import { accentBlock, newBlock, setCube, tensorBlock } from "../../../engine/blocks.js";
-import { bump, easeOutCubic, smooth, window } from "../../../engine/easing.js";
+import { bump, clamp01, easeOutCubic, smooth, window } from "../../../engine/easing.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import type { LabelStyle, SceneBuilder } from "../../../engine/scene-builder.js";
 import type { NextTokenContext, Wrap } from "../context.js";
@@ -16,6 +16,29 @@ export const pIs = (p: number) => {
   const f = fmtP(p);
   return f[0] === "<" || f[0] === ">" ? `p ${f[0]} ${f.slice(1)}` : `p = ${f}`;
 };
+
+/** Frames (at 30 fps, scaled with the frame rate) over which something that appears grows or fades in: more than the 6 asked for. */
+const APPEAR = 9;
+export const appearFrames = (ctx: NextTokenContext) => (APPEAR * ctx.props.fps) / 30;
+
+/** Length in frames of clip `id` ("step1.pass"). */
+export const clipFrames = (ctx: NextTokenContext, id: string) => ctx.timeline.clips[id].end - ctx.timeline.clips[id].start;
+
+/** 0 → 1, eased, from the start of clip `id` over the clip or the appear time, whichever is longer. */
+export function appearFrom(s: SceneBuilder, ctx: NextTokenContext, id: string): number {
+  const c = ctx.timeline.clips[id];
+  return smooth((s.frame - c.start) / Math.max(appearFrames(ctx), c.end - c.start));
+}
+
+/**
+ * n things one after another as u goes 0 → 1 over `frames` frames: thing i begins at i and is full
+ * at i + g, where g makes each grow over at least the appear time (several at once when it is quick).
+ */
+export function inTurn(ctx: NextTokenContext, u: number, n: number, frames: number): (i: number) => number {
+  const F = appearFrames(ctx);
+  const g = Math.max(1, frames > F ? (F * n) / (frames - F) : 1e6);
+  return (i) => clamp01((u * (n + g) - i) / g);
+}
 
 /** Words under tokens and bars: horizontal, bold. */
 export const WORD: LabelStyle = { size: WORD_SIZE, angle: 0, align: "center", bold: true };
@@ -87,12 +110,20 @@ export function drawRow(s: SceneBuilder, ctx: NextTokenContext, r: RowSpec): voi
   for (const j of [...prompt, ...written]) {
     const c = cube(j).pos;
     const d = r.drop ? r.drop(j) : 1;
-    s.label(`word.${j}`, ctx.gen.text[j], [c[0], c[1] + WORD_Y, c[2] + 0.6], j < T0 ? "token" : "output", smooth(window(d, 0.3, 1)) * (r.shown ? r.shown(j) : 1), WORD);
+    s.label(`word.${j}`, ctx.gen.text[j], [c[0], c[1] + WORD_Y, c[2] + 0.6], j < T0 ? "token" : "output", smooth(window(d, 0.3, 1)) * (r.shown ? r.shown(j) : 1), WORD, { of: j < T0 ? "row.prompt" : "row.written" });
   }
 }
 
-/** The tower's glass panes, their names, each pane brightened by `lit(l)`. */
-export function drawTower(s: SceneBuilder, ctx: NextTokenContext, opacity: number, lit: (l: number) => number): void {
+/** The name of pane l (the embedding, then each layer's output) and the tensor it shows. */
+export function paneName(s: SceneBuilder, l: number): { text: string; tensor: string } {
+  // pane l > 0 shows the output of layer l − 1 (0-based, as the tensor ids and `abacus heads` count)
+  return l === 0
+    ? { text: s.say("embedding", "嵌入"), tensor: "x0" }
+    : { text: s.say(`layer ${l - 1}`, `第 ${l - 1} 层`), tensor: `l${l - 1}.resid2` };
+}
+
+/** The tower's glass panes, their names (of step k's cubes in them), each pane brightened by `lit(l)`. */
+export function drawTower(s: SceneBuilder, ctx: NextTokenContext, k: number, opacity: number, lit: (l: number) => number): void {
   const { layout, theme } = ctx;
   const base = theme.structure.opacity;
   layout.panes.forEach((p, l) => {
@@ -100,9 +131,8 @@ export function drawTower(s: SceneBuilder, ctx: NextTokenContext, opacity: numbe
     const plate: Vec3 = [p.center[0], p.center[1], -0.75];
     s.box(`pane.${l}`, "structure", plate, [p.size[0], p.size[1], 0.3], opacity * (base * 1.8 + 0.3 * lit(l)), lit(l) > 0 ? theme.accents.activation : theme.structure.color);
     s.box(`pane.${l}.glass`, "structure", p.center, p.size, opacity * base * 0.6);
-    // pane l > 0 shows the output of layer l − 1 (0-based, as the tensor ids and `abacus heads` count)
-    const name = l === 0 ? "embedding" : `layer ${l - 1}`;
-    s.label(`pane.${l}`, name, [p.center[0] - p.size[0] / 2 - 0.6, p.center[1], 0], "activation", opacity, PANE);
+    const name = paneName(s, l);
+    s.label(`pane.${l}`, name.text, [p.center[0] - p.size[0] / 2 - 0.6, p.center[1], 0], "activation", opacity, PANE, { of: `step${k}.pane${l}`, sub: name.tensor });
   });
 }
 
@@ -127,7 +157,11 @@ export function barTop(ctx: NextTokenContext, k: number, b: number, rise: number
   return [bars.x0 + bars.pitch * b, bars.base + h, 0];
 }
 
-/** Step k's bars: the model's probabilities of its top-k words (and of the chosen one), rising with `rise`; their words and shelf fade with `opacity`. */
+/**
+ * Step k's bars: the model's probabilities of its top-k words (and of the chosen one), rising with
+ * `rise`; they, their words and their shelf fade with `opacity`, and their footprint grows with it
+ * (so that a bar too low to rise visibly still grows in).
+ */
 export function drawBars(s: SceneBuilder, ctx: NextTokenContext, k: number, rise: number, opacity: number): void {
   const { layout, theme } = ctx;
   const st = ctx.steps[k];
@@ -137,12 +171,12 @@ export function drawBars(s: SceneBuilder, ctx: NextTokenContext, k: number, rise
     const top = barTop(ctx, k, i, rise);
     const h = top[1] - layout.bars.base;
     const c = tint.colors;
-    setCube(b, i, [top[0], layout.bars.base + h / 2, 0], [layout.bars.width, h, layout.bars.width], [c[3 * bar.id], c[3 * bar.id + 1], c[3 * bar.id + 2]], bar.id);
-    const o = opacity;
-    s.label(`step${k}.bar.${i}`, bar.token, [top[0], layout.bars.base - 0.95, 0.6], "output", o, WORD);
-    s.label(`step${k}.value.${i}`, fmtP(bar.p), [top[0], top[1] + 0.75, 0.6], "output", o, VALUE);
+    const foot = layout.bars.width * opacity;
+    setCube(b, i, [top[0], layout.bars.base + h / 2, 0], [foot, h, foot], [c[3 * bar.id], c[3 * bar.id + 1], c[3 * bar.id + 2]], bar.id);
+    s.label(`step${k}.bar.${i}`, bar.token, [top[0], layout.bars.base - 0.95, 0.6], "output", opacity, WORD, { of: b.id });
+    s.label(`step${k}.value.${i}`, fmtP(bar.p), [top[0], top[1] + 0.75, 0.6], "output", opacity, VALUE, { of: b.id });
   });
-  b.opacity = Math.min(1, opacity * 2);
+  b.opacity = opacity;
   s.add(b, rise);
   const x0 = layout.bars.x0 - layout.bars.pitch / 2;
   const x1 = layout.bars.x0 + layout.bars.pitch * (st.bars.length - 0.5);
@@ -162,7 +196,7 @@ export function drawNext(s: SceneBuilder, ctx: NextTokenContext, k: number, appe
   const at: Vec3 = [up[0] + (slot[0] - up[0]) * u, up[1] + (slot[1] - up[1]) * u + 3 * bump(u), up[2] + (slot[2] - up[2]) * u];
   s.add(accentBlock(ctx, `step${k}.next`, "output", [{ pos: at, reveal: smooth(appear) }]), 1);
   const word = ctx.gen.steps[k].token;
-  const settled = smooth(window(land, 0.4, 1));
-  s.label(`step${k}.next`, word, [at[0], at[1] + 1.3, 0.6], "output", smooth(appear) * (1 - settled), { ...WORD, size: 1 });
-  s.label(`step${k}.landed`, word, [slot[0], WORD_Y + slot[1], 0.6], "output", settled, WORD);
+  const settled = smooth(window(land, 0.05, 1));
+  s.label(`step${k}.next`, word, [at[0], at[1] + 1.3, 0.6], "output", smooth(appear) * (1 - settled), { ...WORD, size: 1 }, { of: `step${k}.next` });
+  s.label(`step${k}.landed`, word, [slot[0], WORD_Y + slot[1], 0.6], "output", settled, WORD, { of: `step${k}.next` });
 }

@@ -11,8 +11,8 @@ import { drawLines, drawRow } from "./draw.js";
 export const prompt: Chapter<NextTokenContext, NextTokenShape> = {
   id: "prompt",
   weight: 50,
-  // a long prompt drops faster, so that every token still takes its time to land
-  clips: ({ T0 }) => seq(anim("rail", 0.5), stagger(Math.min(0.3, 2 / T0), each(T0, (j) => anim(`drop.${j}`, 1))), hold(0.3)),
+  // a long prompt drops faster: every token has begun to drop before the middle of the beat, so its still shows the whole row
+  clips: ({ T0 }) => seq(anim("rail", 0.5), stagger(Math.min(0.3, 0.75 / T0), each(T0, (j) => anim(`drop.${j}`, 1))), hold(0.3)),
   draw(s, ctx, P) {
     if (!s.inBeat("prompt")) return;
     const T0 = ctx.gen.prompt.length;
@@ -20,7 +20,7 @@ export const prompt: Chapter<NextTokenContext, NextTokenShape> = {
     drawLines(s, ctx, wrap, "line", smooth(P("rail")));
     drawRow(s, ctx, { count: T0, at: (j) => wrap.at[j], drop: (j) => P(`drop.${j}`) });
   },
-  shots: () => [segment(0, "prompt", 1)],
+  shots: () => [segment(0, "prompt", 1, ["row.prompt"])],
   caption: (ctx, lang) => {
     const T0 = ctx.gen.prompt.length;
     const n = ctx.gen.steps.length;

@@ -58,15 +58,15 @@ export function resultChapter(extra: number): Chapter<NextTokenContext, NextToke
       // above each written token, the probability the model gave it at its step (in as the text gathers)
       ctx.gen.steps.forEach((st, k) => {
         const p = at(T0 + k);
-        s.label(`result.p.${k}`, fmtP(st.p), [p[0], p[1] + 1.35, 0.6], "output", gather, VALUE);
+        s.label(`result.p.${k}`, fmtP(st.p), [p[0], p[1] + 1.35, 0.6], "output", gather, VALUE, { of: "row.written" });
       });
       if (clear < 1) {
-        drawTower(s, ctx, 1 - clear, () => 0);
+        drawTower(s, ctx, n - 1, 1 - clear, () => 0);
         drawStream(s, ctx, n - 1, () => 1 - clear, () => 0);
         drawBars(s, ctx, n - 1, 1 - clear, 1 - clear);
       }
     },
-    shots: (ctx) => [clipShot(ctx, "result.gather", "text", 1), clipShot(ctx, "result.return", "prompt", 1)],
+    shots: (ctx) => [clipShot(ctx, "result.gather", "text", 1, ["row.*"]), clipShot(ctx, "result.return", "prompt", 1, ["row.prompt"])],
     caption,
   };
 }

@@ -2,14 +2,14 @@
 // lights pane by pane in its real colours; the bars rise with the step's probabilities; the chosen
 // token lifts out of its bar and lands at the end of the row. The first step also builds the tower.
 
-import { beatShot } from "../../../engine/camera.js";
+import { beatShot, clipShot } from "../../../engine/camera.js";
 import { anim, type Clip, hold, seq } from "../../../engine/combinators.js";
-import { bump, easeOutCubic, smooth, wave, window } from "../../../engine/easing.js";
+import { bump, easeOutCubic, smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import { type NextTokenContext, type NextTokenShape, scrollAt, tokenX } from "../context.js";
-import { between, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, fmtP, inShot, onRail, pIs } from "./draw.js";
+import { appearFrom, between, clipFrames, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, fmtP, inShot, inTurn, onRail, pIs } from "./draw.js";
 
 /** The part of the pass each pane takes to light up. */
 const SHARE = 0.6;
@@ -19,7 +19,7 @@ export const STEP_WEIGHT = 60;
 
 const clips = (k: number): Clip => (k === 0
   ? seq(anim("tower", 1), anim("slide", 0.7), anim("pass", 2.2), anim("bars", 0.9), anim("lift", 0.5), anim("land", 0.9), hold(0.3))
-  : seq(anim("slide", 0.6), anim("pass", 1.3), anim("bars", 0.6), anim("lift", 0.5), anim("land", 0.7), hold(0.1)));
+  : seq(anim("slide", 0.6), anim("pass", 1.2), anim("bars", 0.7), anim("lift", 0.5), anim("land", 0.7), hold(0.1)));
 
 function caption(ctx: NextTokenContext, k: number, lang: "en" | "zh"): CaptionPart[] {
   const st = ctx.gen.steps[k];
@@ -65,7 +65,7 @@ export function stepChapter(k: number): Chapter<NextTokenContext, NextTokenShape
       drawRow(s, ctx, { count, at, shown: (j) => 1 - settle + settle * inside(j), glow: 0.5 * bump(window(pass, 0, 0.5)) });
       // pane l lights in its share of the pass (the shares overlap, bottom to top); it glows while it fills
       const share = (l: number) => window(pass, (l * (1 - SHARE)) / (L - 1), (l * (1 - SHARE)) / (L - 1) + SHARE);
-      drawTower(s, ctx, k === 0 ? smooth(P("tower")) : 1, (l) => bump(share(l)));
+      drawTower(s, ctx, k, k === 0 ? smooth(P("tower")) : 1, (l) => bump(share(l)));
       if (k > 0) {
         // the previous step's stream and bars make way
         const gone = 1 - smooth(slide);
@@ -75,15 +75,19 @@ export function stepChapter(k: number): Chapter<NextTokenContext, NextTokenShape
         }
       }
       const C = ctx.tensors[ctx.steps[k].ids.x0].shape[1];
-      if (pass > 0) drawStream(s, ctx, k, (l, i) => wave(share(l), i, C, C), (l) => 0.6 * bump(share(l)));
+      const paneFrames = SHARE * clipFrames(ctx, `${id}.pass`);
+      if (pass > 0) drawStream(s, ctx, k, (l, i) => inTurn(ctx, share(l), C, paneFrames)(i), (l) => 0.6 * bump(share(l)));
       const bars = P("bars");
-      if (bars > 0) drawBars(s, ctx, k, easeOutCubic(bars), smooth(bars));
+      if (bars > 0) drawBars(s, ctx, k, easeOutCubic(bars), appearFrom(s, ctx, `${id}.bars`));
       const slot: Vec3 = [tokenX(ctx.layout, count, scroll), 0, 0];
       // the chosen token grows out of its bar as the bars finish rising, then lifts
       const appear = Math.min(1, Math.max(0, (bars - 0.6) / 0.8) + 0.5 * P("lift"));
       drawNext(s, ctx, k, appear, P("lift"), land, slot);
     },
-    shots: (ctx) => [beatShot(ctx, id, id, k === 0 ? 0.3 : 0.4)],
+    shots: (ctx) => [...(k === 0
+      // the first step is long: the tower first, then the bars as well
+      ? [beatShot(ctx, id, id, 0.3, ["row.*", `${id}.pane*`]), clipShot(ctx, `${id}.bars`, id, 1, ["row.*", `${id}.*`], 4)]
+      : [beatShot(ctx, id, id, 0.4, ["row.*", `${id}.*`])])],
     caption: (ctx, lang) => caption(ctx, k, lang),
   };
 }
