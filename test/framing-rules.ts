@@ -4,7 +4,7 @@ import type { ExplainerContext } from "../src/engine/explainer.js";
 import { blockCorners, SAFE } from "../src/engine/framing.js";
 import { project } from "../src/engine/project.js";
 import type { SceneState } from "../src/engine/scene-types.js";
-import { captionBand, labelOnScreen, labelRect, MAX_LABEL_TILT, minLabelPx, minSubPx, type Rect } from "../src/engine/screen.js";
+import { captionBand, cardBottom, labelOnScreen, labelRect, MAX_LABEL_TILT, minLabelPx, minSubPx, type Rect, titleBottom } from "../src/engine/screen.js";
 
 export interface FrameMeasure {
   /** The box around the blocks in focus and their labels, in pixels. */
@@ -58,6 +58,9 @@ export function measureFrame(s: SceneState, ctx: ExplainerContext): FrameMeasure
     if (box.x1 - box.x0 < 0.5 * w && box.y1 - box.y0 < 0.7 * h) {
       problems.push(`focus fills ${Math.round((100 * (box.x1 - box.x0)) / w)}% of the width and ${Math.round((100 * (box.y1 - box.y0)) / h)}% of the height`);
     }
+    // the title line and the cards at the top (code) keep their place: nothing in focus under them
+    const over = [...(s.title ? [titleBottom(s.title.text, w, h, s.title.top)] : []), ...s.cards.filter((c) => c.y < 0.2).map(cardBottom)];
+    for (const bottom of over) if (box.y0 < bottom * h) problems.push(`focus box top ${Math.round(box.y0)} is under the title or a card reaching ${Math.round(bottom * h)} px`);
     if (s.caption) {
       const band = captionBand(s.caption, w, h);
       if (blocksBottom > band.top) problems.push(`blocks in focus reach ${Math.round(blocksBottom)} px, into the caption band from ${Math.round(band.top)}`);

@@ -77,7 +77,7 @@ describe.each(EXPLAINERS.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
       const b = ctx.timeline.beats[0];
       return { mid: sceneStateAt(ex as never, ctx as never, b.from + Math.floor(b.durationInFrames / 2)).title, after: sceneStateAt(ex as never, ctx as never, ctx.timeline.beats[1].from + 2).title };
     };
-    expect(first({}).mid).toEqual({ text: ex.title.en, opacity: 1 });
+    expect(first({}).mid).toMatchObject({ text: ex.title.en, opacity: 1 });
     expect(first({}).after).toBeNull();
     expect(first({ captions: "zh" }).mid?.text).toBe(ex.title.zh);
     expect(CJK.test(ex.title.zh)).toBe(true);

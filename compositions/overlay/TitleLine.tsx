@@ -1,6 +1,6 @@
 // The video's title line over the first beat: centred at the top, in the theme's text colour.
 import React from "react";
-import { TITLE_TOP, titleFontPx } from "../../src/engine/screen.js";
+import { titleFontPx } from "../../src/engine/screen.js";
 import type { SceneState } from "../../src/engine/scene-types.js";
 import type { Theme } from "../../src/layout/themes.js";
 import { FONT_FAMILY } from "./fonts.js";
@@ -11,7 +11,7 @@ export const TitleLine: React.FC<{ title: SceneState["title"]; theme: Theme; wid
   return (
     <div
       style={{
-        position: "absolute", left: width * 0.05, right: width * 0.05, top: height * TITLE_TOP, textAlign: "center",
+        position: "absolute", left: width * 0.05, right: width * 0.05, top: height * title.top, textAlign: "center",
         fontFamily: FONT_FAMILY, fontWeight: 600, fontSize: size, lineHeight: 1.2, color: theme.text, opacity: title.opacity,
         // it settles into place as it fades in
         transform: `translateY(${(1 - title.opacity) * size * 0.3}px)`,

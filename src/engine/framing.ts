@@ -6,7 +6,7 @@ import type { Vec3 } from "./grid.js";
 import { cameraBasis, pixelsPerUnit, project } from "./project.js";
 import { SceneBuilder } from "./scene-builder.js";
 import type { CubeBlock, Label } from "./scene-types.js";
-import { captionBand, crowdedRows, labelOnScreen, labelRect, titleBottom } from "./screen.js";
+import { captionBand, cardBottom, crowdedRows, labelOnScreen, labelRect, TITLE_TOP, titleBottom } from "./screen.js";
 import { progress } from "./timeline.js";
 
 /** The title-safe area: 5% of each side. Framing keeps a little more, for the orbit and for motion within a shot. */
@@ -47,7 +47,7 @@ export function blockCorners(b: CubeBlock): Vec3[] | null {
 }
 
 /** The margins (fractions of the frame's height; the side one of its height too) a frame keeps free of what is in focus. */
-export function fitMargins(ctx: Pick<ExplainerContext, "props" | "chapters">, beatIndex: number) {
+export function fitMargins(ctx: Omit<ExplainerContext, "cameraPath" | "framed" | "groundY">, beatIndex: number, cardsBottom = 0) {
   const { width, height, captions } = ctx.props;
   const aspect = width / height;
   let bottom = FIT.bottom;
@@ -55,10 +55,25 @@ export function fitMargins(ctx: Pick<ExplainerContext, "props" | "chapters">, be
     const band = captionBand({ parts: ctx.chapters[beatIndex].caption(ctx as ExplainerContext, captions) }, width, height);
     bottom = Math.max(bottom, 1 - band.top / height + CAPTION_GAP);
   }
-  // the first beat keeps room for the title line (the explainer's own, when the props give none, is about this long)
+  // cards at the top (code) keep their place, and the first beat keeps room for the title line
+  // under them (the explainer's own, when the props give none, is about this long)
+  let top = Math.max(FIT.top, cardsBottom + CAPTION_GAP);
   const title = ctx.props.title ?? "How a language model picks the next";
-  const top = beatIndex === 0 && title !== "" ? Math.max(FIT.top, titleBottom(title, width, height) + CAPTION_GAP) : FIT.top;
+  if (beatIndex === 0 && title !== "") top = Math.max(top, titleBottom(title, width, height, titleTop(ctx)) + CAPTION_GAP);
   return { side: FIT.side * aspect, top, bottom };
+}
+
+const TITLE_TOPS = new WeakMap<object, number>();
+
+/** Where the title line's top sits (a fraction of the height): at the top, or under the cards the first beat shows there. */
+export function titleTop(ctx: Omit<ExplainerContext, "cameraPath" | "framed" | "groundY">): number {
+  const known = TITLE_TOPS.get(ctx.timeline);
+  if (known !== undefined) return known;
+  const b = ctx.timeline.beats[0];
+  const cards = drawFrame(ctx, b.from + b.durationInFrames - 1).cards.filter((c) => c.y < 0.2);
+  const top = cards.length ? Math.max(...cards.map(cardBottom)) + 0.015 : TITLE_TOP;
+  TITLE_TOPS.set(ctx.timeline, top);
+  return top;
 }
 
 /**
@@ -129,6 +144,7 @@ function frameHold(ctx: Omit<ExplainerContext, "cameraPath" | "framed" | "ground
   const rep = mid >= a && mid <= b ? mid : Math.round((a + b) / 2);
   const blocks: Vec3[] = [];
   const labels: Label[][] = [];
+  let cardsBottom = 0;
   for (const f of new Set([a, Math.round(a + (b - a) / 3), rep, Math.round(a + (2 * (b - a)) / 3), b])) {
     const s = drawFrame(ctx, f);
     const ids = new Set<string>();
@@ -141,11 +157,12 @@ function frameHold(ctx: Omit<ExplainerContext, "cameraPath" | "framed" | "ground
       }
     }
     labels.push(s.labels.filter((l) => l.of && ids.has(l.of) && l.opacity > 0.05));
+    for (const c of s.cards) if (c.y < 0.2) cardsBottom = Math.max(cardsBottom, cardBottom(c));
   }
   if (blocks.length === 0) return named;
   const deg = orbitAt(rep, tl.durationInFrames, ctx.orbitDegrees);
   const dir = turn(viewDirection(named), deg);
-  const margin = fitMargins(ctx, beat);
+  const margin = fitMargins(ctx, beat, cardsBottom);
   const fit = (skipCrowded: boolean) => {
     let shot = framePoints(blocks, aspect, margin, dir);
     for (let round = 0; round < 3; round++) shot = framePoints([...blocks, ...labelPoints(labels, shot, width, height, skipCrowded)], aspect, margin, dir);

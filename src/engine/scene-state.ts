@@ -2,7 +2,7 @@
 
 import { cameraAt, moveProgress, segmentAt } from "./camera.js";
 import { type Explainer, type ExplainerContext } from "./explainer.js";
-import { drawFrame, inFocus } from "./framing.js";
+import { drawFrame, inFocus, titleTop } from "./framing.js";
 import type { SceneState } from "./scene-types.js";
 import { crowdedRows } from "./screen.js";
 
@@ -31,7 +31,7 @@ function titleAt(ex: Pick<Explainer, "title">, ctx: ExplainerContext, beatIndex:
   const text = ctx.props.title ?? ex.title[ctx.props.captions === "zh" ? "zh" : "en"];
   if (beatIndex !== 0 || text === "") return null;
   const opacity = Math.max(0, Math.min(1, beatProgress / 0.2, (1 - beatProgress) / 0.2));
-  return opacity > 0 ? { text, opacity } : null;
+  return opacity > 0 ? { text, opacity, top: titleTop(ctx) } : null;
 }
 
 export function sceneStateAt<P extends ExplainerContext["props"], C extends ExplainerContext<P>>(ex: Explainer<P, C>, ctx: C, frame: number): SceneState {

@@ -99,5 +99,5 @@ export interface SceneState {
   cards: Card[];
   caption: Caption | null;
   /** The video's title line, during the first beat (null: none). */
-  title: { text: string; opacity: number } | null;
+  title: { text: string; opacity: number; top: number } | null;
 }

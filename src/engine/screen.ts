@@ -2,7 +2,7 @@
 
 import type { CameraShot } from "./camera.js";
 import { pixelsPerUnit, project } from "./project.js";
-import type { Caption, Label } from "./scene-types.js";
+import type { Caption, Card, Label } from "./scene-types.js";
 
 /** The smallest font of a label, in pixels of a 1080-pixel-tall frame (scaled with the frame's height). */
 export const LABEL_MIN_PX_1080 = 22;
@@ -104,12 +104,15 @@ export const titleFontPx = (width: number, height: number) => Math.min(height * 
 /** The title's top edge, as a fraction of the frame's height. */
 export const TITLE_TOP = 0.045;
 
-/** How far down (a fraction of the height) the title line reaches: framing keeps the first beat's focus below it. */
-export function titleBottom(text: string, width: number, height: number): number {
+/** How far down (a fraction of the height) the title line reaches from `top`: framing keeps the first beat's focus below it. */
+export function titleBottom(text: string, width: number, height: number, top = TITLE_TOP): number {
   const size = titleFontPx(width, height);
   const lines = Math.max(1, Math.ceil((textEm(text, true) * size) / (0.9 * width)));
-  return TITLE_TOP + (lines * 1.2 * size) / height;
+  return top + (lines * 1.2 * size) / height;
 }
+
+/** How far down (a fraction of the height) a card reaches (Cards.tsx: lines 1.5 em apart, 0.6 em padding). */
+export const cardBottom = (c: Pick<Card, "y" | "size" | "lines">) => c.y + c.size * (1.5 * c.lines.length + 1.2);
 
 /** The row a label belongs to, for labels numbered in a row ("token.3" → "token"); null for others. */
 const rowOf = (id: string) => (/\.\d+$/.test(id) ? id.slice(0, id.lastIndexOf(".")) : null);
