@@ -56,7 +56,8 @@ export const output: Chapter<LlmContext, LlmShape> = {
       const color = mix(valueColor(theme, lg[idx], ctx.scales.logits), valueColor(theme, pr[idx], ctx.scales.probs), probs);
       const x = x0 + BAR_PITCH * k;
       setCube(bars, k, [x, h / 2, 0], [1.7, h, 1.7], color, idx);
-      s.label(`bar.${k}`, tk.token, [x + 0.3, -1.1, 0.8], "output", rise, WORD, { of: "bars" });
+      // the bars stand 2.5 apart: their words can be twice as big as the token words under the rail
+      s.label(`bar.${k}`, tk.token, [x + 0.3, -1.1, 0.8], "output", rise, { ...WORD, size: 0.9 }, { of: "bars" });
       const value = probs > 0.5 ? pr[idx].toFixed(3) : lg[idx].toFixed(1);
       s.label(`barValue.${k}`, value, [x, h + 0.9, 0], "output", rise, NOTE, { of: "bars" });
     });
