@@ -152,15 +152,20 @@ describe("Remotion Studio", () => {
     expect(atStart.background).toBeGreaterThan(0.9);
 
     await secondForward(studio.page);
-    await secondForward(studio.page);
-    // frame 60: the embedding beat, with the token labels of the prompt from --props. Checked again
-    // here, later: with the old bug, frame 0 looked right for a moment, then lost its style and children
+    // frame 30: the end of the tokens beat of this 9-second video, with the token words of the prompt
+    // from --props (the embed beat's tall columns stand too close for 22 px words, so they fade there).
+    // Checked here, later: with the old bug, frame 0 looked right for a moment, then lost its style and children
     const seeked = await until(studio, "the prompt from the props", (p) => p.background === bg && /\bfrog\b/.test(p.text) && /\bhungry\b/.test(p.text), 30_000);
     expect(seeked.text).not.toMatch(/\bcat\b/);
-    const later = await pixels(studio.page, seeked.rect!, "frame-60");
+    await secondForward(studio.page);
+    await secondForward(studio.page);
+    // frame 90: the attention beat
+    const attending = await until(studio, "the attention beat", (p) => p.background === bg && /queries/.test(p.text), 30_000);
+    const later = await pixels(studio.page, attending.rect!, "frame-90");
     // the WebGL canvas is drawn in the Studio too: coloured cubes cover part of the frame
-    expect(later.coloured).toBeGreaterThan(0.01);
-    expect(later.coloured).toBeGreaterThan(atStart.coloured + 0.01);
+    // (the preview is small and the attention shot frames pale columns: a few thousandths of it are strong colours)
+    expect(later.coloured).toBeGreaterThan(0.004);
+    expect(later.coloured).toBeGreaterThan(atStart.coloured + 0.003);
   }, 240_000);
 
   it("can save edited props: it finds compositions/AbacusRoot.tsx and its inline defaultProps", async () => {
