@@ -30,6 +30,14 @@ export interface ScreenLabel {
   opacity: number;
 }
 
+/**
+ * A font size rounded up to a quarter pixel. With exact fractional sizes, a label's text pixels
+ * depended on what the same browser tab had drawn before (a chunked render's frame differed from
+ * the one-piece render's by up to 5 levels in the text, test/robust.e2e.test.ts); with sizes on a
+ * quarter-pixel grid they are byte-identical.
+ */
+const quarterPx = (px: number) => Math.ceil(px * 4) / 4;
+
 /** The label as drawn in a width × height frame, or null when it is not drawn (off screen, behind, too far away). */
 export function labelOnScreen(l: Label, camera: CameraShot, width: number, height: number): ScreenLabel | null {
   const p = project(camera, l.anchor, width, height);
@@ -37,8 +45,8 @@ export function labelOnScreen(l: Label, camera: CameraShot, width: number, heigh
   const min = minLabelPx(height);
   const px = l.size * pixelsPerUnit(camera, p.depth, height);
   if (px < HIDE_BELOW * min) return null;
-  const fontPx = Math.max(min, Math.min(MAX_LABEL_PX * (height / 1080), px));
-  const subFontPx = l.sub ? Math.max(minSubPx(height), fontPx * SUB_SCALE) : 0;
+  const fontPx = quarterPx(Math.max(min, Math.min(MAX_LABEL_PX * (height / 1080), px)));
+  const subFontPx = l.sub ? quarterPx(Math.max(minSubPx(height), fontPx * SUB_SCALE)) : 0;
   // labels far smaller in the scene than drawn fade as they approach the hiding point
   return { x: p.x, y: p.y, fontPx, subFontPx, opacity: l.opacity * Math.min(1, (px / min - HIDE_BELOW) / 0.2) };
 }
