@@ -10,6 +10,7 @@ import * as scene from "./cli/scene.js";
 import * as sheet from "./cli/sheet.js";
 import * as still from "./cli/still.js";
 import * as storyboard from "./cli/storyboard.js";
+import * as narrate from "./cli/narrate.js";
 import * as trace from "./cli/trace.js";
 import * as trainCmd from "./cli/train.js";
 import * as vocab from "./cli/vocab.js";
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   vocab: { summary: "list the words the model knows", ...vocab },
   heads: { summary: "what each attention head does, measured (previous-token, induction, …)", ...heads },
   storyboard: { summary: "print an explainer's beat table for some props", ...storyboard },
+  narrate: { summary: "print a video's script, true to its trace (text, srt, vtt or json)", ...narrate },
   scene: { summary: "print what one frame shows (blocks, labels, caption), without rendering", ...scene },
   bench: { summary: "benchmarks (model, scene)", ...bench },
 };

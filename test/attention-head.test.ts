@@ -1,9 +1,10 @@
 // AttentionHead is true to the trace: the scores, percentages, arcs and output it shows, the mask, the measured head roles.
+import { cueText } from "../src/engine/cues.js";
 import { describe, expect, it } from "vitest";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import type { SceneState } from "../src/engine/scene-types.js";
 import { InputError } from "../src/errors.js";
-import { ARC_OPACITY, ARC_RADIUS, fmt2, pct } from "../src/explainers/attention-head/chapters/draw.js";
+import { ARC_OPACITY, ARC_RADIUS, fmt2, pct, ROLE_ZH } from "../src/explainers/attention-head/chapters/draw.js";
 import type { AttentionContext } from "../src/explainers/attention-head/context.js";
 import { AttentionHead } from "../src/explainers/attention-head/explainer.js";
 import { readModel } from "../src/model/files.js";
@@ -141,17 +142,30 @@ describe("AttentionHead", () => {
         expect(s.structures.some((x) => x.id === "focusHead")).toBe(true);
       });
 
-      it("states the trace's facts in its captions", () => {
+      it("states the trace's facts in its captions: the top score and weight, the tokens seen, the measured role", () => {
         for (const lang of ["en", "zh"] as const) {
           const c = make({ ...json, captions: lang });
-          const text = (id: string) => c.chapters.find((ch) => ch.id === id)!.caption(c, lang).map((p) => p.text).join("");
-          expect(text("mix")).toContain(`“${focus.topWord}”`);
-          expect(text("mix")).toContain(pct(focus.topWeight));
-          expect(text("softmax")).toContain(pct(focus.topWeight));
+          const text = (id: string) => c.chapters.find((ch) => ch.id === id)!.caption(c, lang).map((q) => cueText(q.parts)).join(" ");
+          const top = `“${focus.topWord}”`;
+          for (const id of ["softmax", "mix", "heads"]) {
+            expect(text(id)).toContain(top);
+            expect(text(id)).toContain(pct(focus.topWeight));
+          }
           expect(text("scores")).toContain(fmt2(focus.scores[focus.top]));
-          expect(text("mask")).toContain(String((T * (T - 1)) / 2));
+          // the first token sees itself only, the focus token itself and every token before it
+          expect(text("mask")).toContain(`“${ctx.trace.tokens[0]}”`);
+          if (focus.t > 0) expect(text("mask")).toContain(`“${focus.word}” ${lang === "en" ? "" : "看得到 "}${focus.t + 1}`);
+          expect(text("tokens")).toContain(String(focus.hs));
+          // the head's output for the focus token: the least and greatest of its slice of attY
+          const C = ctx.tensors[focus.ids.attY].shape[1];
+          const y = Array.from(ctx.tensors[focus.ids.attY].data.slice(focus.t * C + focus.head * focus.hs, focus.t * C + (focus.head + 1) * focus.hs));
+          const [lo, hi] = [fmt2(Math.min(...y)), fmt2(Math.max(...y))];
+          expect(text("mix")).toContain(lang === "en" ? `from ${lo} to ${hi}` : `从 ${lo} 到 ${hi}`);
           const role = focus.roles[focus.head];
-          if (lang === "en" && role) expect(text("heads")).toContain(role);
+          if (role) expect(text("heads")).toContain(lang === "en" ? `${role} head` : ROLE_ZH[role]);
+          else expect(text("heads")).toMatch(lang === "en" ? /no clear/ : /没有明确/);
+          // the induction pattern, where the head shows it: from the focus word to the word after its earlier copy
+          if (role === "induction" && focus.top === focus.copy + 1) expect(text("heads")).toContain(`“${ctx.trace.tokens[focus.copy]}”`);
         }
       });
     });

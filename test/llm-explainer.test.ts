@@ -101,12 +101,21 @@ describe("LLMExplainer", () => {
     }
   });
 
-  it("captions each beat in the chosen language, naming tensors by id", () => {
-    const s = sceneStateAt(ctx, 200);
+  it("captions each beat in the chosen language, naming tensors by id and stating the trace's facts", () => {
+    const s = sceneStateAt(ctx, 150);
     expect(s.caption!.parts.map((p) => p.text).join("")).toContain("注意力");
     expect(s.caption!.parts.some((p) => p.tensor === "l0.h0.att" && p.kind === "attention")).toBe(true);
     const en = makeContext({ ...DEFAULT_PROPS, captions: "en" });
-    expect(sceneStateAt(en, 100).caption!.parts.map((p) => p.text).join("")).toBe("Each token becomes a vector of numbers: tokEmb + posEmb = x0");
+    expect(sceneStateAt(en, 100).caption!.parts.map((p) => p.text).join("")).toBe("Each token becomes a vector of 32 numbers: tokEmb + posEmb = x0");
+    // the attention beat's second cue, from the softmax clip on: where the last token looks most, from the weights
+    const { data } = en.trace.tensors["l0.h0.att"];
+    const T = en.trace.tokens.length;
+    const row = data.slice((T - 1) * T, T * T);
+    const top = row.indexOf(Math.max(...row));
+    const softmax = Math.round(en.timeline.clips["attention.softmax"].start);
+    const cue = sceneStateAt(en, softmax + 2).caption!.parts.map((p) => p.text).join("");
+    expect(cue).toBe(`“${en.trace.tokens[T - 1]}” looks mostly at “${en.trace.tokens[top]}” (${Math.round(row[top] * 100)}%)`);
+    expect(cue).toBe("“the” looks mostly at “on” (50%)");
     expect(sceneStateAt(makeContext(DEFAULT_PROPS), 100).caption).toBeNull();
   });
 });

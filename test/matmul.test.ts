@@ -1,11 +1,15 @@
 // MatMulAbacus is true to the trace: every product, partial sum and final value shown, for q, k and v.
 import { describe, expect, it } from "vitest";
+import { videoCues, readFrames } from "../src/engine/cues.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import { InputError } from "../src/errors.js";
 import type { MatMulContext } from "../src/explainers/matmul/context.js";
 import { MatMulAbacus } from "../src/explainers/matmul/explainer.js";
 import { readModel } from "../src/model/files.js";
 import { headId } from "../src/trace/ids.js";
+
+/** Three decimals, written out here: "-0.000" is shown as "0.000". */
+const three = (v: number) => { const t = v.toFixed(3); return t === "-0.000" ? "0.000" : t; };
 
 const model = readModel();
 const make = (json: Record<string, unknown>): MatMulContext => MatMulAbacus.context(MatMulAbacus.parse(json), model);
@@ -46,14 +50,14 @@ describe("MatMulAbacus", () => {
         const final = /^Σ \+ b = (-?\d+\.\d{3}) \+ (-?\d+\.\d{3}) = (-?\d+\.\d{3})$/.exec(sum.text);
         if (final) {
           expect(shown).toBe(pr.C);
-          expect(final[1]).toBe(running.toFixed(3));
-          expect(final[2]).toBe(b[j].toFixed(3));
+          expect(final[1]).toBe(three(running));
+          expect(final[2]).toBe(three(b[j]));
           // the result is the trace's q (or k, v) entry, to the digits shown
-          expect(final[3]).toBe(out[pr.t * pr.hs + j].toFixed(3));
+          expect(final[3]).toBe(three(out[pr.t * pr.hs + j]));
         } else {
-          expect(sum.text).toBe(`Σ = ${running.toFixed(3)}`);
+          expect(sum.text).toBe(`Σ = ${three(running)}`);
           const product = label(ctx, f, "product");
-          if (product) expect(product.text).toBe((x[pr.t * pr.C + shown - 1] * W[j * pr.C + shown - 1]).toFixed(3));
+          if (product) expect(product.text).toBe(three(x[pr.t * pr.C + shown - 1] * W[j * pr.C + shown - 1]));
         }
         sums++;
       }
@@ -64,6 +68,30 @@ describe("MatMulAbacus", () => {
       expect(Array.from(cells.index)).toEqual(Array.from({ length: pr.hs }, (_, j) => pr.t * pr.hs + j));
     });
   }
+
+  it("narrates the dot product in two cues: its products, then from the bias on the value the sum label shows", () => {
+    for (const captions of ["en", "zh"] as const) {
+      const ctx = make({ captions });
+      const dot = framesOf(ctx, "dot");
+      const cues = videoCues(ctx, captions).filter((c) => c.beat === "dot");
+      // the second cue starts with the bias clip, or earlier by at most its reading time (src/engine/cues.ts)
+      const biasAt = Math.round(ctx.timeline.clips["dot.bias"].start);
+      expect(cues[0].from).toBe(dot[0]);
+      expect(cues[1].from).toBeLessThanOrEqual(biasAt);
+      expect(cues[1].from).toBeGreaterThanOrEqual(biasAt - readFrames(cues[1].text, captions, ctx.timeline.fps));
+      expect(cues.at(-1)!.to).toBe(dot.at(-1));
+      // the first product, as the label under it shows it once it has grown in
+      const first = cues[0].parts.find((p) => p.claim?.kind === "value")!;
+      const pairs = ctx.timeline.clips["dot.pairs"];
+      const product = label(ctx, Math.round(pairs.start) + 1, "product")!;
+      expect(Math.abs(Number(first.text) - Number(product.text))).toBeLessThanOrEqual(0.0051);
+      // the bias and the result, as the sum label at the beat's end shows them: "Σ + b = … + b = out"
+      const [bias, value] = cues[1].parts.filter((p) => p.claim?.kind === "value").map((p) => Number(p.text));
+      const sum = /= (-?\d+\.\d{3}) \+ (-?\d+\.\d{3}) = (-?\d+\.\d{3})$/.exec(label(ctx, dot.at(-1)!, "sum")!.text)!;
+      expect(Math.abs(bias - Number(sum[2]))).toBeLessThanOrEqual(0.0051);
+      expect(Math.abs(value - Number(sum[3]))).toBeLessThanOrEqual(0.0051);
+    }
+  });
 
   it("highlights the dot product's line, then torch.matmul's", () => {
     const ctx = make({});

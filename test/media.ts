@@ -83,3 +83,25 @@ export function sample(img: Rgb, x: number, y: number, r = 1): [number, number, 
   }
   return [acc[0] / n / 255, acc[1] / n / 255, acc[2] / n / 255];
 }
+
+export interface StreamInfo {
+  index: number;
+  codec_type: string;
+  codec_name: string;
+  tags?: { language?: string; handler_name?: string };
+}
+
+/** Every stream of a file, with its codec and language tag. */
+export function streams(file: string): StreamInfo[] {
+  const { cmd, env } = tool("ffprobe");
+  const out = execFileSync(cmd, ["-v", "error", "-show_entries", "stream=index,codec_type,codec_name:stream_tags=language,handler_name", "-of", "json", file], { env, encoding: "utf8" });
+  return (JSON.parse(out) as { streams: StreamInfo[] }).streams;
+}
+
+/** The packets of one stream ("v:0", "s:0"): time, duration, size and a hash of their bytes. */
+export function packets(file: string, stream: string): { pts_time: string; duration_time: string; size: string; data_hash: string }[] {
+  const { cmd, env } = tool("ffprobe");
+  const out = execFileSync(cmd, ["-v", "error", "-select_streams", stream, "-show_packets", "-show_data_hash", "SHA256",
+    "-show_entries", "packet=pts_time,duration_time,size,data_hash", "-of", "json", file], { env, encoding: "utf8", maxBuffer: 64 << 20 });
+  return (JSON.parse(out) as { packets: { pts_time: string; duration_time: string; size: string; data_hash: string }[] }).packets;
+}

@@ -1,6 +1,7 @@
 // NextTokenLoop: every step a real forward pass, greedy or seeded sampling, stops at "." and a full context; its beats, record and frames.
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
+import { videoCues } from "../src/engine/cues.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import type { NextTokenContext } from "../src/explainers/next-token/context.js";
 import { NextTokenLoop } from "../src/explainers/next-token/explainer.js";
@@ -9,6 +10,7 @@ import type { NextTokenProps } from "../src/explainers/next-token/props.js";
 import { readModel } from "../src/model/files.js";
 import { layerId } from "../src/trace/ids.js";
 import { buildTrace } from "../src/trace/build.js";
+import { cueProblems } from "./facts-check.js";
 import { expectTrueColours } from "./truth.js";
 
 const model = readModel();
@@ -156,18 +158,34 @@ describe("NextTokenLoop video", () => {
     }
     const mid = sceneStateAt(NextTokenLoop, ctx, beat("result").from + Math.floor(beat("result").durationInFrames / 2));
     expect(mid.blocks.find((b) => b.id === "row.written")!.count).toBe(g.steps.length);
-    expect(mid.caption!.parts.map((p) => p.text).join("")).toContain(g.text.join(" "));
+    const first = sceneStateAt(NextTokenLoop, ctx, beat("result").from + 3);
+    expect(first.caption!.parts.map((p) => p.text).join("")).toContain(g.text.join(" "));
   });
 
-  it("captions each step with that step's facts", () => {
+  it("captions each step with that step's facts: the last word it reads, then (as the bars rise) its word and the runner-up", () => {
     for (const lang of ["en", "zh"] as const) {
       const c = context({ captions: lang });
+      const at = (frame: number) => sceneStateAt(NextTokenLoop, c, frame).caption!.parts.map((p) => p.text).join("");
       c.gen.steps.forEach((st, k) => {
-        const text = sceneStateAt(NextTokenLoop, c, beat(`step${k}`).from + 5).caption!.parts.map((p) => p.text).join("");
-        expect(text).toContain(`“${st.token}”`);
-        expect(text).toContain(String(st.input.length));
-        expect(text).toContain(`“${c.steps[k].other!.token}”`);
+        expect(at(beat(`step${k}`).from + 5)).toContain(`“${st.input.at(-1)}”`);
+        const bars = at(Math.ceil(c.timeline.clips[`step${k}.bars`].start) + 2);
+        expect(bars).toContain(`“${st.token}”`);
+        expect(bars).toContain(`“${c.steps[k].other!.token}”`);
       });
+    }
+  });
+
+  it("states only facts of the trace when it samples, and when the context fills", () => {
+    for (const p of [{ prompt: OPEN, steps: 4, temperature: 1, seed: 0 }, { prompt: LONG, steps: 8 }]) {
+      for (const lang of ["en", "zh"] as const) {
+        const c = context({ ...p, captions: lang });
+        const cues = videoCues(c, lang);
+        expect(cueProblems(cues, { tensors: c.tensors, words: c.words, model })).toEqual([]);
+        // the last step's word and its probability are stated as it is chosen
+        const k = c.gen.steps.length - 1;
+        const pick = cues.find((q) => q.beat === `step${k}` && q.text.includes(`“${c.gen.steps[k].token}”`))!;
+        expect(pick.parts.some((part) => part.claim?.kind === "value")).toBe(true);
+      }
     }
   });
 

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { videoCues } from "../src/engine/cues.js";
 import { project } from "../src/engine/project.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
@@ -12,7 +13,8 @@ import { valueColor } from "../src/layout/palette.js";
 import { readModel } from "../src/model/files.js";
 import { type Bundle, bundleProject, renderStills } from "../src/render/render.js";
 import { abacus, listDir, ROOT, tempDir } from "./helpers.js";
-import { pngPixels, probe, psnr, sample, videoFrames } from "./media.js";
+import { packets, pngPixels, probe, psnr, sample, streams, videoFrames } from "./media.js";
+import { parseSrt, parseVtt } from "./subtitle-parse.js";
 
 const SMALL = { width: 320, height: 176, durationInSeconds: 6, fps: 10 };
 let bundle: Bundle;
@@ -131,6 +133,42 @@ describe("rendering with the real browser", () => {
     expect(readFileSync(out, "utf8")).toBe("previous render");
     expect(existsSync(join(dir, "keep.json"))).toBe(false);
   });
+});
+
+describe("subtitles", () => {
+  it("writes X.srt, X.vtt and a mov_text track with the caption cues; chunked the same; the video stream unchanged", () => {
+    const props = { ...SMALL, captions: "en" };
+    const run = (name: string, extra: string[]) => {
+      const r = cli(["render", "--props", JSON.stringify(props), "--out", join(dir, name), ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      return join(dir, name);
+    };
+    const whole = run("subs.mp4", []);
+    const pieces = run("subs-chunked.mp4", ["--chunks", "3"]);
+    const plain = run("subs-none.mp4", ["--subtitles", "none"]);
+    const ctx = LLMExplainer.context(LLMExplainer.parse(props), readModel());
+    const cues = videoCues(ctx, "en");
+    const srt = parseSrt(readFileSync(join(dir, "subs.srt"), "utf8"));
+    expect(srt).toEqual(cues.map((c) => ({ startMs: Math.round(c.from * 100), endMs: Math.round((c.to + 1) * 100), text: c.text })));
+    expect(parseVtt(readFileSync(join(dir, "subs.vtt"), "utf8"))).toEqual(srt);
+    for (const ext of [".srt", ".vtt"]) expect(readFileSync(join(dir, `subs-chunked${ext}`)).equals(readFileSync(join(dir, `subs${ext}`))), ext).toBe(true);
+    expect(existsSync(join(dir, "subs-none.srt")) || existsSync(join(dir, "subs-none.vtt"))).toBe(false);
+
+    for (const file of [whole, pieces]) {
+      expect(streams(file).map((s) => [s.codec_type, s.codec_name, s.tags?.language])).toEqual([["video", "h264", "und"], ["subtitle", "mov_text", "eng"]]);
+      expect(probe(file)).toMatchObject({ frames: 60 });
+      expect(probe(file).duration).toBeCloseTo(6, 2);
+      // the track's text samples (2 bytes of length, then UTF-8) at the cues' times; empty ones fill the gaps
+      const shown = packets(file, "s:0").filter((p) => Number(p.size) > 2);
+      expect(shown.map((p) => [Math.round(Number(p.pts_time) * 1000), Math.round(Number(p.duration_time) * 1000), Number(p.size)]))
+        .toEqual(srt.map((c) => [c.startMs, c.endMs - c.startMs, 2 + Buffer.byteLength(c.text)]));
+    }
+    expect(streams(plain).map((s) => s.codec_type)).toEqual(["video"]);
+    expect(packets(whole, "v:0")).toEqual(packets(plain, "v:0"));
+    const record = JSON.parse(readFileSync(join(dir, "subs.json"), "utf8"));
+    expect(record.subtitles).toEqual({ mode: "both", cues: cues.length, files: ["subs.srt", "subs.vtt"], track: { codec: "mov_text", language: "eng" } });
+    expect(JSON.parse(readFileSync(join(dir, "subs-none.json"), "utf8")).subtitles).toEqual({ mode: "none", cues: cues.length, files: [], track: null });
+  }, 600_000);
 });
 
 describe("every other explainer in the browser", () => {

@@ -6,7 +6,8 @@ import type { TensorSource } from "./blocks.js";
 import type { CameraSegment, CameraShot } from "./camera.js";
 import type { Clip } from "./combinators.js";
 import type { SceneBuilder } from "./scene-builder.js";
-import type { CaptionPart } from "./scene-types.js";
+import type { CaptionCue } from "./cues.js";
+import type { FactSource } from "./facts.js";
 import type { Timeline } from "./timeline.js";
 import type { VideoProps } from "./props.js";
 
@@ -29,6 +30,8 @@ export interface ExplainerContext<P extends VideoProps = VideoProps> extends Ten
   /** Degrees of the slow orbit at the middle of the video (0 at both ends). */
   orbitDegrees: number;
   fog: { near: number; far: number };
+  /** The words captions' facts name: the video's tokens in order, and the model's vocabulary by id. */
+  words: FactSource["words"];
 }
 
 /**
@@ -45,7 +48,10 @@ export interface Chapter<C extends ExplainerContext, D> {
   draw(s: SceneBuilder, ctx: C, P: (local: string) => number): void;
   /** This chapter's camera moves, in frame order. */
   shots(ctx: Omit<C, "cameraPath" | "framed" | "groundY">): CameraSegment[];
-  caption(ctx: C, lang: CaptionLanguage): CaptionPart[];
+  /** The beat's caption lines in the language, in order, each stating facts of the trace (engine/facts.ts). */
+  caption(ctx: C, lang: CaptionLanguage): CaptionCue[];
+  /** What the beat shows and means, for a viewer new to transformers (no numbers: those are the cues'); the narration's opening. */
+  explain: Record<CaptionLanguage, string>;
 }
 
 export interface Explainer<P extends VideoProps = VideoProps, C extends ExplainerContext<P> = ExplainerContext<P>> {

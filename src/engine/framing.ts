@@ -8,6 +8,7 @@ import { SceneBuilder } from "./scene-builder.js";
 import type { CubeBlock, Label } from "./scene-types.js";
 import { captionBand, cardBottom, crowdedRows, labelOnScreen, labelRect, TITLE_TOP, titleBottom } from "./screen.js";
 import { progress } from "./timeline.js";
+import { beatCues } from "./cues.js";
 
 /** The title-safe area: 5% of each side. Framing keeps a little more, for the orbit and for motion within a shot. */
 export const SAFE = 0.05;
@@ -52,7 +53,8 @@ export function fitMargins(ctx: Omit<ExplainerContext, "cameraPath" | "framed" |
   const aspect = width / height;
   let bottom = FIT.bottom;
   if (captions !== "off") {
-    const band = captionBand({ parts: ctx.chapters[beatIndex].caption(ctx as ExplainerContext, captions) }, width, height);
+    const lines = beatCues(ctx, beatIndex, captions).map((c) => captionBand(c, width, height));
+    const band = lines.reduce((a, b) => (b.top < a.top ? b : a), lines[0] ?? captionBand({ parts: [] }, width, height));
     bottom = Math.max(bottom, 1 - band.top / height + CAPTION_GAP);
   }
   // cards at the top (code) keep their place, and the first beat keeps room for the title line

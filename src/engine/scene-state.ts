@@ -2,11 +2,12 @@
 
 import { cameraAt, moveProgress, segmentAt } from "./camera.js";
 import { type Explainer, type ExplainerContext } from "./explainer.js";
+import { cueAt, videoCues } from "./cues.js";
 import { drawFrame, inFocus, titleTop } from "./framing.js";
 import type { SceneState } from "./scene-types.js";
 import { crowdedRows } from "./screen.js";
 
-/** How long a caption takes to fade in and out, as a fraction of its beat. */
+/** How long a caption takes to fade in and out, as a fraction of its beat (at most a quarter of its cue). */
 const CAPTION_FADE = 0.08;
 
 /** How much a label of a receded block fades (1: it vanishes with its block's focus). */
@@ -37,7 +38,6 @@ function titleAt(ex: Pick<Explainer, "title">, ctx: ExplainerContext, beatIndex:
 export function sceneStateAt<P extends ExplainerContext["props"], C extends ExplainerContext<P>>(ex: Explainer<P, C>, ctx: C, frame: number): SceneState {
   const { timeline: tl, theme } = ctx;
   const s = drawFrame(ctx, frame, ex.fade ? (b) => ex.fade!(b, ctx) : undefined);
-  const chapters = ctx.chapters;
   const { focus, recede } = focusAt(ctx, frame);
   for (const b of s.blocks) b.recede = recede(b.id);
   for (const st of s.structures) st.recede = recede(st.id);
@@ -51,10 +51,8 @@ export function sceneStateAt<P extends ExplainerContext["props"], C extends Expl
   const beat = tl.beats[bi];
   const beatProgress = beat.durationInFrames > 1 ? (frame - beat.from) / (beat.durationInFrames - 1) : 1;
   const lang = ctx.props.captions;
-  const caption = lang === "off" ? null : {
-    parts: chapters[bi].caption(ctx, lang),
-    opacity: Math.max(0, Math.min(1, beatProgress / CAPTION_FADE, (1 - beatProgress) / CAPTION_FADE)),
-  };
+  const shown = lang === "off" ? null : cueAt(videoCues(ctx, lang), frame, CAPTION_FADE * beat.durationInFrames);
+  const caption = shown ? { parts: shown.cue.parts, opacity: shown.opacity } : null;
   return {
     frame,
     beat: beat.id,
@@ -81,8 +79,9 @@ export function textShown<P extends ExplainerContext["props"], C extends Explain
     const s = sceneStateAt(ex, ctx, f);
     for (const l of s.labels) parts.add(l.text + (l.sub ?? ""));
     for (const c of s.cards) for (const line of c.lines) parts.add(line.text);
-    if (s.caption) parts.add(s.caption.parts.map((p) => p.text).join(""));
     if (s.title) parts.add(s.title.text);
   }
+  // every cue whole: a short one could fall between the sampled frames
+  if (ctx.props.captions !== "off") for (const c of videoCues(ctx, ctx.props.captions)) parts.add(c.text);
   return [...parts].join(" ");
 }

@@ -1,5 +1,6 @@
 // SceneState: everything one frame shows, as plain data. The browser only draws this.
 
+import type { Claim } from "./facts.js";
 import type { Kind } from "../layout/themes.js";
 import type { CameraShot } from "./camera.js";
 import type { Vec3 } from "./grid.js";
@@ -60,6 +61,8 @@ export interface CaptionPart {
   text: string;
   tensor?: string;
   kind?: Kind;
+  /** The fact of the trace this run states, for tests to check (engine/facts.ts). */
+  claim?: Claim;
 }
 
 export interface Caption {

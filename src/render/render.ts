@@ -1,6 +1,6 @@
 // Node-API rendering: bundle once, then render videos and stills, writing to temporary files renamed into place.
 
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { bundle } from "@remotion/bundler";
@@ -11,6 +11,8 @@ import { VERSION } from "remotion/version";
 import type { VideoProps } from "../engine/props.js";
 import type { InterruptGuard } from "./interrupt.js";
 import { writeFileAtomic } from "../util/files.js";
+import { withTextTrack } from "../subtitles/mp4-text-track.js";
+import type { SubtitleCue } from "../subtitles/subtitles.js";
 import {
   browserExecutable, chromiumOptions, ENTRY_POINT, type GlBackend, glBackend, PUBLIC_DIR, VIDEO, webpackOverride,
 } from "./settings.js";
@@ -69,6 +71,8 @@ export interface VideoJob {
   gl?: GlBackend;
   onProgress?: (p: { renderedFrames: number; encodedFrames: number; totalFrames: number }) => void;
   guard?: InterruptGuard;
+  /** A soft subtitle track to add (timed from the first rendered frame), tagged with an ISO 639-2/T language. */
+  subtitleTrack?: { cues: SubtitleCue[]; language: string };
 }
 
 export interface VideoResult {
@@ -151,6 +155,7 @@ export async function renderVideo(job: VideoJob): Promise<VideoResult> {
     }
     if (ranges.length > 1) await joinChunks(pieces, tmp, pieceDir, cancelSignal);
     job.guard?.check();
+    if (job.subtitleTrack) writeFileSync(tmp, withTextTrack(readFileSync(tmp), job.subtitleTrack.cues, job.subtitleTrack.language));
     renameSync(tmp, job.out);
     return {
       frames: totalFrames,

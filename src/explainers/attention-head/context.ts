@@ -28,9 +28,8 @@ export interface Focus {
   topWeight: number;
   /** The last earlier copy of the focus word (−1: none), for the induction caption. */
   copy: number;
-  /** Measured role of every head of the layer (null: none), and the focus head's score for its role. */
+  /** Measured role of every head of the layer (null: none). */
   roles: (HeadRole | null)[];
-  roleScore: number;
   ids: { q: string; k: string; v: string; preatt: string; att: string; attY: string };
 }
 
@@ -101,12 +100,9 @@ export function buildFocus(model: LoadedModel, trace: Trace, layer: number, head
   for (let i = t - 1; i >= 0 && copy < 0; i--) if (trace.tokens[i] === trace.tokens[t]) copy = i;
   const measured = model.manifest.heads.filter((h) => h.layer === layer);
   const roles = Array.from({ length: c.nHead }, (_, h) => measured.find((x) => x.head === h)?.role ?? null);
-  const mine = measured.find((x) => x.head === head);
-  const roleKey = { "previous-token": "previousToken", induction: "induction", "duplicate-token": "duplicateToken", "colour-binding": "colourBinding", "copy-cue": "copyCue" } as const;
-  const roleScore = mine && mine.role ? mine[roleKey[mine.role]] : 0;
   return {
     layer, head, t, word: trace.tokens[t], T, hs: c.dModel / c.nHead, nHead: c.nHead,
-    scores, weights, top, topWord: trace.tokens[top], topWeight: weights[top], copy, roles, roleScore, ids,
+    scores, weights, top, topWord: trace.tokens[top], topWeight: weights[top], copy, roles, ids,
   };
 }
 

@@ -1,6 +1,7 @@
 // AttentionHead: one head of the trained model at work, scores, mask, softmax, the weighted sum and
 // every head of its layer (docs/explainers/AttentionHead.md).
 
+import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
 import { direction, shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
@@ -40,6 +41,7 @@ function context(props: AttentionHeadProps, model: LoadedModel): AttentionContex
   return assemble(ATTENTION_CHAPTERS, { T }, {
     props,
     ...tensorSource(THEMES[props.theme], trace.tensors, CUBE),
+    words: { tokens: trace.tokens, vocab: model.tokenizer.vocab },
     shots,
     orbitDegrees: 4,
     fog: { near: reach * 1.3, far: reach * 3.5 },
@@ -67,7 +69,7 @@ export const AttentionHead: Explainer<AttentionHeadProps, AttentionContext> = {
   },
   shownText: (ctx) => {
     const lang = ctx.props.captions === "zh" ? "zh" : "en";
-    const captions = ATTENTION_CHAPTERS.map((c) => c.caption(ctx, lang).map((p) => p.text).join("")).join(" ");
+    const captions = captionsText(ctx, lang);
     const labels = [
       "queries", "keys", "values", "output", "scores", "weights from", "softmax", "later tokens: masked", "head", ...HEAD_ROLE_NAMES,
       "查询 键 值 输出 分数 权重 来自 之后的词元：被遮住 第 个头", ...Object.values(ROLE_ZH), ...Object.values(ctx.focus.ids),

@@ -1,5 +1,6 @@
 // LLMExplainer, the flagship: one prompt through the whole model (docs/explainers/LLMExplainer.md).
 
+import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
 import { shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
@@ -23,7 +24,7 @@ import { LLM_DEFAULTS, LLM_FIELD_DOCS, type LlmProps, LlmPropsSchema, parseLlmPr
 export const LLM_CHAPTERS = [tokens, embed, attention, mlp, depth, output, append];
 
 /** The context for props whose trace is already computed (tests and benchmarks reuse one trace). */
-export function llmContextFromTrace(props: LlmProps, trace: Trace): LlmContext {
+export function llmContextFromTrace(props: LlmProps, trace: Trace, vocab: readonly string[]): LlmContext {
   const T = trace.tokens.length;
   const layout = layoutModel(trace.model, T, props.topK);
   const theme = THEMES[props.theme];
@@ -31,6 +32,7 @@ export function llmContextFromTrace(props: LlmProps, trace: Trace): LlmContext {
   return assemble(LLM_CHAPTERS, { T, nLayer: trace.model.nLayer }, {
     props,
     ...tensorSource(theme, trace.tensors, CUBE),
+    words: { tokens: trace.tokens, vocab },
     shots: shotsFor(layout.regions, props.width / props.height),
     orbitDegrees: 10,
     fog: { near: span * 0.9, far: span * 2.6 },
@@ -50,14 +52,14 @@ export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
   fieldDocs: LLM_FIELD_DOCS,
   defaults: LLM_DEFAULTS,
   parse: parseLlmProps,
-  context: (props: LlmProps, model: LoadedModel) => llmContextFromTrace(props, traceForProps(props, model)),
+  context: (props: LlmProps, model: LoadedModel) => llmContextFromTrace(props, traceForProps(props, model), model.tokenizer.vocab),
   // everything but the rail fades while the camera returns to the first shot
   fade: (s) => 1 - smooth(s.at("append.fade")),
   traceHash: (ctx) => ctx.trace.hash,
   shownText(ctx) {
     const words = [...ctx.trace.tokens, ...ctx.trace.topk.map((t) => t.token)].join(" ");
     const lang = ctx.props.captions;
-    const captions = lang === "off" ? "" : LLM_CHAPTERS.map((c) => c.caption(ctx, lang).map((p) => p.text).join("")).join("");
+    const captions = lang === "off" ? "" : captionsText(ctx, lang);
     return words + captions;
   },
 };

@@ -1,5 +1,6 @@
 // MatMulAbacus: one real matrix product from the trace, bead by bead (docs/explainers/MatMulAbacus.md).
 
+import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
 import { direction, shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
@@ -36,6 +37,7 @@ function context(props: MatMulProps, model: LoadedModel): MatMulContext {
   return assemble(MATMUL_CHAPTERS, { hs: product.hs, C: product.C }, {
     props,
     ...tensorSource(THEMES[props.theme], { ...trace.tensors, ...tensors }, CUBE),
+    words: { tokens: trace.tokens, vocab: model.tokenizer.vocab },
     shots,
     orbitDegrees: 8,
     fog: { near: reach * 1.2, far: reach * 3 },
@@ -58,5 +60,5 @@ export const MatMulAbacus: Explainer<MatMulProps, MatMulContext> = {
   fade: (s) => 1 - smooth(s.at("hold.return")),
   traceHash: (ctx) => ctx.trace.hash,
   record: (ctx) => ({ product: { layer: ctx.product.layer, head: ctx.product.head, operand: ctx.product.operand, token: ctx.product.t, values: ctx.product.value } }),
-  shownText: (ctx) => [...ctx.trace.tokens, ...MATMUL_CHAPTERS.map((c) => c.caption(ctx, ctx.props.captions === "zh" ? "zh" : "en").map((p) => p.text).join("")), LABEL_WORDS, ...Object.values(ctx.product.ids)].join(" ") + "Σ·×≈@[]_#()“”：",
+  shownText: (ctx) => [...ctx.trace.tokens, captionsText(ctx, ctx.props.captions === "zh" ? "zh" : "en"), LABEL_WORDS, ...Object.values(ctx.product.ids)].join(" ") + "Σ·×≈@[]_#()“”：",
 };

@@ -1,5 +1,6 @@
 // NextTokenLoop: writing one token at a time, each a real forward pass over the growing text (docs/explainers/NextTokenLoop.md).
 
+import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
 import { type CameraShot, direction, FRAME_MARGIN, frameRegion } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
@@ -44,6 +45,7 @@ function context(props: NextTokenProps, model: LoadedModel): NextTokenContext {
   return assemble(chapters, { T0: gen.prompt.length, n }, {
     props,
     ...tensorSource(THEMES[props.theme], tensors, CUBE),
+    words: { tokens: gen.text, vocab: model.tokenizer.vocab },
     shots,
     orbitDegrees: 6,
     fog: { near: reach * 1.3, far: reach * 3.2 },
@@ -72,7 +74,7 @@ export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
     const words = [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))];
     const labels = ["embedding 嵌入 x0", ...ctx.layout.panes.map((_, l) => `layer ${l - 1} 第 ${l - 1} 层 l${l - 1}.resid2`), "<0.0123456789"];
     const lang = ctx.props.captions;
-    const captions = CAPTION_LANGS.filter((l) => lang === l).flatMap((l) => ctx.chapters.map((c) => c.caption(ctx, l).map((p) => p.text).join("")));
+    const captions = CAPTION_LANGS.filter((l) => lang === l).map((l) => captionsText(ctx, l));
     return [...words, ...labels, ...captions].join(" ");
   },
 };

@@ -1,6 +1,7 @@
 // What every AttentionHead beat draws the same way: the token rail, the q/k/v columns, the score grid
 // and its ghosts, the bars, the arcs, the output column and the small multiples of every head.
 
+import { fmt2, pct } from "../../../engine/facts.js";
 import { accentBlock, newBlock, setCube, tensorBlock } from "../../../engine/blocks.js";
 import { bump, smooth, window } from "../../../engine/easing.js";
 import { cellCenter, type Vec3 } from "../../../engine/grid.js";
@@ -16,14 +17,8 @@ export const ROLE_ZH: Record<HeadRole, string> = {
   induction: "归纳头", "previous-token": "前一词元头", "duplicate-token": "重复词元头", "colour-binding": "颜色绑定头", "copy-cue": "复制提示头",
 };
 
-/** Two decimals, as the scores are shown (never "-0.00"). */
-export const fmt2 = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
-
-/** A weight as a percentage: whole percent, one decimal where rounding would say 100% or 0%. */
-export function pct(w: number): string {
-  const r = Math.round(w * 100);
-  return (r === 100 && w < 1) || (r === 0 && w > 0.0005) ? `${(w * 100).toFixed(1)}%` : `${r}%`;
-}
+/** Labels show numbers as the captions do (engine/facts.ts). */
+export { fmt2, pct };
 
 /** Words and numbers: bold (no swatch), horizontal, centred. */
 export const wordStyle = (ctx: AttentionContext): LabelStyle => ({ size: ctx.layout.wordSize, angle: 0, align: "center", bold: true });

@@ -6,6 +6,7 @@ import { bump, smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { type AttentionContext, type AttentionShape, GRID_TOP } from "../context.js";
 import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, wordStyle } from "./draw.js";
+import { cue, say } from "./say.js";
 
 export const mask: Chapter<AttentionContext, AttentionShape> = {
   id: "mask",
@@ -34,11 +35,17 @@ export const mask: Chapter<AttentionContext, AttentionShape> = {
     if (T > 2) s.label("note.mask", s.say("later tokens: masked", "之后的词元：被遮住"), [L.colX(T - 1) * 0.68, GRID_TOP - T * 0.22, 1.2], "attention", note, { ...wordStyle(ctx), size: 0.75 }, { of: "mask" });
   },
   shots: () => [],
+  explain: {
+    en: "A token may only look back, never ahead: the cells that would let it see the tokens after it are masked out.",
+    zh: "词元只能往回看，不能往后看：那些会让它看到后面词元的格子都被遮掉了。",
+  },
   caption: (ctx, lang) => {
-    const { T } = ctx.focus;
-    const n = (T * (T - 1)) / 2;
+    const { f, word } = say(ctx);
+    const { t, ids } = ctx.focus;
+    // a weight above zero is a token seen: the mask leaves only the token itself and those before it
+    const [first, seen, T] = [f.word("tokens", 0), (row: number) => f.count(ids.att, [row], 0), f.size(ids.att, 0)];
     return lang === "en"
-      ? [{ text: `A token cannot look ahead: the ${n} cells of later tokens, above the diagonal, are masked out` }]
-      : [{ text: `词元不能看向后面：对角线上方属于后面词元的 ${n} 个格子被遮掉` }];
+      ? [cue(undefined, "No looking ahead: later cells are masked; “", first, "” sees ", seen(0), " of ", T, " tokens", ...(t > 0 ? [", “", word(), "” ", seen(t)] : []))]
+      : [cue(undefined, "词元不能往后看：后面的格子被遮住，", T, " 个词元中 “", first, "” 只看得到 ", seen(0), " 个", ...(t > 0 ? ["，“", word(), "” 看得到 ", seen(t), " 个"] : []))];
   },
 };

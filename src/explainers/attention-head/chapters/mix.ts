@@ -8,7 +8,8 @@ import { smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { AttentionContext, AttentionShape } from "../context.js";
-import { drawArcs, drawBars, drawBarsTitle, drawColumnTitle, drawGrid, drawGridTitle, drawOutput, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawWeightedValues, drawColumns, pct } from "./draw.js";
+import { drawArcs, drawBars, drawBarsTitle, drawColumnTitle, drawGrid, drawGridTitle, drawOutput, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawWeightedValues, drawColumns } from "./draw.js";
+import { cue, say } from "./say.js";
 
 export const mix: Chapter<AttentionContext, AttentionShape> = {
   id: "mix",
@@ -45,11 +46,34 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
     drawOutput(s, ctx, (j) => smooth(wave(sum, j, L.hs, 2 * L.hs)), 1, smooth(grow), smooth(grow));
   },
   shots: (ctx) => [beatShot(ctx, "mix", "mix", 0.3, ["tokens", "v.*", "vw.*", "output", "outputGhosts"])],
+  explain: {
+    en: "The head takes a mix of the earlier tokens' values, each scaled by its weight; their sum is what this head passes on for the token.",
+    zh: "注意力头把前面词元的值按权重缩放后混合起来；它们的和就是这个头为这个词元传下去的信息。",
+  },
   caption: (ctx, lang) => {
-    const { word, topWord, topWeight, head, ids } = ctx.focus;
-    const v = tensorPart(ids.v, "activation");
-    return lang === "en"
-      ? [{ text: `“${word}” looks mostly at “${topWord}” (${pct(topWeight)}): the values (` }, v, { text: `), weighted so, add up to head ${head}'s output` }]
-      : [{ text: `“${word}” 主要看向 “${topWord}”（${pct(topWeight)}）：值（` }, v, { text: `）按权重相加，就是第 ${head} 个头的输出` }];
+    const { f, word, top, weight, topIndex } = say(ctx);
+    const { t, head, hs, ids } = ctx.focus;
+    const [v, y, H, n] = [tensorPart(ids.v, "activation"), tensorPart(ids.attY, "activation"), f.given(head), f.size(ids.v, 1)];
+    // the head's output for the focus token: its slice of attY, smallest and largest number
+    const slice: [number, number] = [head * hs, (head + 1) * hs];
+    const [lo, hi] = [f.ranked(ids.attY, [t], hs - 1, "value", slice), f.ranked(ids.attY, [t], 0, "value", slice)];
+    // there is no arc from a token to itself
+    const self = topIndex() === t;
+    if (lang === "en") {
+      return [
+        self
+          ? cue(undefined, "Arcs as thick as the weights: from “", word(), "”, most stays on itself (", weight(), ")")
+          : cue(undefined, "Arcs as thick as the weights: from “", word(), "”, the thickest goes to “", top(), "” (", weight(), ")"),
+        cue("scale", "Each token's value (", v, "), ", n, " numbers, is scaled by its weight"),
+        cue("sum", "They add up to head ", H, "'s output for “", word(), "” (", y, "): from ", lo, " to ", hi),
+      ];
+    }
+    return [
+      self
+        ? cue(undefined, "从 “", word(), "” 连向前面词元的弧，粗细按权重；大部分留在它自己身上（", weight(), "）")
+        : cue(undefined, "从 “", word(), "” 出发的弧，粗细按权重：最粗的连到 “", top(), "”（", weight(), "）"),
+      cue("scale", "每个词元的值（", v, "）有 ", n, " 个数，按它的权重缩放"),
+      cue("sum", "相加就是第 ", H, " 个头对 “", word(), "” 的输出（", y, "）：从 ", lo, " 到 ", hi),
+    ];
   },
 };

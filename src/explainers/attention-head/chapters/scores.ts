@@ -7,7 +7,8 @@ import { bump, smooth, wave, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import { type AttentionContext, type AttentionShape, PAIR } from "../context.js";
-import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, fmt2 } from "./draw.js";
+import { drawColumns, drawColumnTitle, drawFocusRow, drawGhosts, drawGrid, GHOST, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers } from "./draw.js";
+import { cue, say } from "./say.js";
 
 /** How much of the fly each query waits for the one before it. */
 const FLY_LAG = 0.6;
@@ -39,11 +40,26 @@ export const scores: Chapter<AttentionContext, AttentionShape> = {
     drawScoreNumbers(s, ctx, numbers);
   },
   shots: (ctx) => [clipShot(ctx, "scores.fly", "scores", 1, ["tokens", "k.*", "q.*", "scores.*", "mask", "bars"])],
+  explain: {
+    en: "Each token's query is compared with the keys of itself and of every earlier token: the better they match, the higher the score in that cell of the grid.",
+    zh: "每个词元的查询与它自己和前面每个词元的键逐一比较：越匹配，网格里那一格的分数越高。",
+  },
   caption: (ctx, lang) => {
-    const { hs, word, topWord, scores: row, top, ids } = ctx.focus;
-    const part = tensorPart(ids.preatt, "attention");
-    return lang === "en"
-      ? [{ text: `Each query meets the keys of its own and earlier tokens: q·k / √${hs} (` }, part, { text: `). From “${word}”, “${topWord}” scores highest: ${fmt2(row[top])}` }]
-      : [{ text: `每个查询与自己和前面词元的键相乘：q·k / √${hs}（` }, part, { text: `）。从 “${word}” 看，“${topWord}” 得分最高：${fmt2(row[top])}` }];
+    const { f, word, topScored, score } = say(ctx);
+    const { t, ids } = ctx.focus;
+    const [hs, pre] = [f.size(ids.q, 1), tensorPart(ids.preatt, "attention")];
+    const row = `row.${t}`;
+    if (lang === "en") {
+      const next = t > 0 ? [", then “", topScored(1), "” (", score(1), ")"] : [];
+      return [
+        cue(undefined, "Each query meets the keys of its own and earlier tokens: q·k / √", hs, " (", pre, ")"),
+        cue(row, "In the row of “", word(), "”, “", topScored(), "” scores highest (", score(), ")", ...next),
+      ];
+    }
+    const next = t > 0 ? ["，其次是 “", topScored(1), "”（", score(1), "）"] : [];
+    return [
+      cue(undefined, "每个查询与自己和前面词元的键相乘：q·k / √", hs, "（", pre, "）"),
+      cue(row, "在 “", word(), "” 这一行，“", topScored(), "” 得分最高（", score(), "）", ...next),
+    ];
   },
 };

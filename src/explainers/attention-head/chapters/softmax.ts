@@ -6,7 +6,8 @@ import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { AttentionContext, AttentionShape } from "../context.js";
-import { drawBars, drawBarsTitle, drawColumns, drawColumnTitle, drawFocusRow, drawGrid, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers, pct } from "./draw.js";
+import { drawBars, drawBarsTitle, drawColumns, drawColumnTitle, drawFocusRow, drawGrid, drawGridTitle, drawQueries, drawQueriesTitle, drawRail, drawRowWords, drawScoreNumbers } from "./draw.js";
+import { cue, say } from "./say.js";
 
 export const softmax: Chapter<AttentionContext, AttentionShape> = {
   id: "softmax",
@@ -35,11 +36,26 @@ export const softmax: Chapter<AttentionContext, AttentionShape> = {
     drawBars(s, ctx, smooth(window(swap, 0.35, 1)), smooth(P("percent")));
   },
   shots: () => [],
+  explain: {
+    en: "Softmax turns each row of scores into weights that are all positive and add up to one, so the best-matching tokens get most of the attention.",
+    zh: "softmax 把每一行分数变成都是正数、加起来为一的权重，最匹配的词元得到最多的注意力。",
+  },
   caption: (ctx, lang) => {
-    const { word, topWord, topWeight, ids } = ctx.focus;
-    const part = tensorPart(ids.att, "attention");
-    return lang === "en"
-      ? [{ text: "Softmax turns every row into weights that sum to 1 (" }, part, { text: `): “${word}” puts ${pct(topWeight)} on “${topWord}”` }]
-      : [{ text: "softmax 把每一行变成和为 1 的权重（" }, part, { text: `）：“${word}” 把 ${pct(topWeight)} 的权重给了 “${topWord}”` }];
+    const { word, top, weight, score } = say(ctx);
+    const { t, ids } = ctx.focus;
+    const att = tensorPart(ids.att, "attention");
+    // softmax keeps the order of a row: its highest score gets its largest weight
+    if (lang === "en") {
+      const next = t > 0 ? [", then at “", top(1), "” (", weight(1), ")"] : [];
+      return [
+        cue(undefined, "Softmax makes weights that add up to one (", att, "); top score ", score(), " gets most"),
+        cue("swap", "“", word(), "” looks mostly at “", top(), "” (", weight(), ")", ...next),
+      ];
+    }
+    const next = t > 0 ? ["，其次是 “", top(1), "”（", weight(1), "）"] : [];
+    return [
+      cue(undefined, "softmax 把每一行变成加起来为一的权重（", att, "）：最高分 ", score(), " 拿到最多"),
+      cue("swap", "“", word(), "” 主要看向 “", top(), "”（", weight(), "）", ...next),
+    ];
   },
 };

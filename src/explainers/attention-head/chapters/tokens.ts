@@ -7,6 +7,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import { type AttentionContext, type AttentionShape, PAIR } from "../context.js";
 import { drawColumns, drawColumnTitle, drawQueries, drawQueriesTitle, drawRail } from "./draw.js";
+import { cue, say } from "./say.js";
 
 export const tokens: Chapter<AttentionContext, AttentionShape> = {
   id: "tokens",
@@ -30,12 +31,17 @@ export const tokens: Chapter<AttentionContext, AttentionShape> = {
     drawQueriesTitle(s, ctx, 0, smooth(window(queries, 0, 0.6)));
   },
   shots: () => [segment(0, "tokens", 1, ["tokens", "k.*"])],
+  explain: {
+    en: "The prompt's words drop onto a rail as tokens. Above each, the head computes a key, what the token offers to others, and a query, what it is looking for.",
+    zh: "提示词的每个词作为词元落到轨道上。注意力头在每个词元上方算出键（它能提供什么）和查询（它在找什么）。",
+  },
   caption: (ctx, lang) => {
-    const { T, hs, layer, head, ids } = ctx.focus;
-    const q = tensorPart(ids.q, "activation");
-    const k = tensorPart(ids.k, "activation");
+    const { f } = say(ctx);
+    const { ids } = ctx.focus;
+    const [T, hs] = [f.size(ids.q, 0), f.size(ids.q, 1)];
+    const [k, q] = [tensorPart(ids.k, "activation"), tensorPart(ids.q, "activation")];
     return lang === "en"
-      ? [{ text: `Layer ${layer}, head ${head}: above each of the ${T} tokens, its query (` }, q, { text: ") and its key (" }, k, { text: `), ${hs} numbers each` }]
-      : [{ text: `第 ${layer} 层第 ${head} 个头：${T} 个词元上方各有它的查询（` }, q, { text: "）和键（" }, k, { text: `），各 ${hs} 个数` }];
+      ? [cue(undefined, "Each of the ", T, " tokens gets a key (", k, ") and a query (", q, ") of ", hs, " numbers")]
+      : [cue(undefined, T, " 个词元各得到一个键（", k, "）和一个查询（", q, "），各 ", hs, " 个数")];
   },
 };

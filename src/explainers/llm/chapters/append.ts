@@ -1,6 +1,7 @@
 // Beat "append": the chosen token lifts out of its bar and slides to the end of the row; the camera
 // pulls back over the whole abacus and returns to the first shot, so the clip loops.
 
+import { facts } from "../../../engine/facts.js";
 import { accentBlock } from "../../../engine/blocks.js";
 import { anim, hold, par, seq } from "../../../engine/combinators.js";
 import { bump, smooth } from "../../../engine/easing.js";
@@ -30,7 +31,15 @@ export const append: Chapter<LlmContext, LlmShape> = {
     s.label("next", trace.next.token, [at[0] + 1.0, at[1], at[2] + 0.6], "output", smooth(choose), { ...TITLE, size: 1.3, align: "start", bold: true }, { of: "next" });
   },
   shots: (ctx) => [clipShot(ctx, "append.pullback", "overview", 1, ["tokens", "bars", "next", "depth*"]), clipShot(ctx, "append.return", "tokens", 1, ["tokens"])],
-  caption: (ctx, lang) => [{
-    text: lang === "en" ? `"${ctx.trace.next.token}" is appended, and the loop begins again` : `“${ctx.trace.next.token}” 被接到句尾，循环重新开始`,
-  }],
+  explain: {
+    en: "The chosen word is written at the end of the text, and the whole computation runs again to find the word after it: that loop is how a model writes.",
+    zh: "选出的词被写到文字末尾，整个计算再跑一遍，找出它后面的词：模型就是这样一个词一个词写下去的。",
+  },
+  caption: (ctx, lang) => {
+    const T = ctx.trace.tokens.length;
+    const next = facts(ctx).ranked("probs", [T - 1], 0, "vocab");
+    return lang === "en"
+      ? [{ parts: [{ text: "“" }, next, { text: "” is appended, and the loop begins again" }] }]
+      : [{ parts: [{ text: "“" }, next, { text: "” 被接到句尾，循环重新开始" }] }];
+  },
 };

@@ -1,6 +1,7 @@
 // Beat "attention": layerNorm; columns slide through Wq, Wk, Wv like beads; the causal score grid
 // fills, softmax rescales it and masked cells vanish; weighted values flow into the residual stream.
 
+import { facts } from "../../../engine/facts.js";
 import { accentBlock, columnPlacement, matrixPlacement, tensorBlock } from "../../../engine/blocks.js";
 import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
 import { bump, smooth, wave, window } from "../../../engine/easing.js";
@@ -107,11 +108,27 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     clipShot(ctx, "attention.scores", "scores", 0.6, ["q", "k", "v", "att", "mask"], 4),
     clipShot(ctx, "attention.mix.0", "attentionOut", 1.2, ["v", "att", "attY", "attProj", "resid1"]),
   ],
+  explain: {
+    en: "In attention, each token asks which earlier tokens matter to it: it compares its query with their keys, turns the scores into weights that add up to one, and takes a weighted mix of their values.",
+    zh: "在注意力里，每个词元问哪些前面的词元对它重要：它用自己的查询去比对它们的键，把分数变成加起来为一的权重，再按权重混合它们的值。",
+  },
   caption: (ctx, lang) => {
     const { layer: L, head: H } = ctx;
-    const att = tensorPart(`l${L}.h${H}.att`, "attention");
+    const f = facts(ctx);
+    const T = ctx.trace.tokens.length;
+    const id = `l${L}.h${H}.att`;
+    const att = tensorPart(id, "attention");
+    const last = f.word("tokens", T - 1);
+    const top = f.ranked(id, [T - 1], 0, "tokens");
+    const w = f.ranked(id, [T - 1], 0, "percent");
     return lang === "en"
-      ? [{ text: `Attention, layer ${L} head ${H}: each token weighs the tokens before it (` }, att, { text: ")" }]
-      : [{ text: `注意力（第 ${L} 层第 ${H} 个头）：每个词元为它之前的词元分配权重（` }, att, { text: "）" }];
+      ? [
+        { parts: [{ text: "Attention, layer " }, f.given(L), { text: " head " }, f.given(H), { text: ": each of the " }, f.size(id, 0), { text: " tokens weighs itself and the tokens before it (" }, att, { text: ")" }] },
+        { at: "softmax", parts: [{ text: "“" }, last, { text: "” looks mostly at “" }, top, { text: "” (" }, w, { text: ")" }] },
+      ]
+      : [
+        { parts: [{ text: "注意力（第 " }, f.given(L), { text: " 层第 " }, f.given(H), { text: " 个头）：" }, f.size(id, 0), { text: " 个词元各自为自己和之前的词元分配权重（" }, att, { text: "）" }] },
+        { at: "softmax", parts: [{ text: "“" }, last, { text: "” 主要看向 “" }, top, { text: "”（" }, w, { text: "）" }] },
+      ];
   },
 };

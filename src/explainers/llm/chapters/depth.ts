@@ -1,5 +1,6 @@
 // Beat "depth": each layer's slab lights in turn while its residual stream takes its colours.
 
+import { facts } from "../../../engine/facts.js";
 import { columnPlacement, tensorBlock } from "../../../engine/blocks.js";
 import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
 import { bump, smooth, wave, window } from "../../../engine/easing.js";
@@ -33,11 +34,18 @@ export const depth: Chapter<LlmContext, LlmShape> = {
     }
   },
   shots: (ctx) => [beatShot(ctx, "depth", "depth", 0.25, ["resid2", "depth*"])],
+  explain: {
+    en: "The same two steps, attention then MLP, repeat in every layer; each layer adds its own small correction to every token's vector.",
+    zh: "同样的两步，先注意力后 MLP，在每一层重复；每一层都给每个词元的向量加上自己的一点修正。",
+  },
   caption: (ctx, lang) => {
     const n = ctx.layout.nLayer;
-    const last = tensorPart(`l${n - 1}.resid2`, "activation");
+    const f = facts(ctx);
+    const T = ctx.trace.tokens.length;
+    const id = `l${n - 1}.resid2`;
+    const last = tensorPart(id, "activation");
     return lang === "en"
-      ? [{ text: `All ${n} layers refine the residual stream (` }, last, { text: ")" }]
-      : [{ text: `全部 ${n} 层逐步改写残差流（` }, last, { text: "）" }];
+      ? [{ parts: [{ text: "Every layer refines the residual stream: “" }, f.word("tokens", T - 1), { text: "”'s largest number ends at " }, f.ranked(id, [T - 1], 0, "value"), { text: " (" }, last, { text: ")" }] }]
+      : [{ parts: [{ text: "每一层都改写残差流：“" }, f.word("tokens", T - 1), { text: "” 的向量里最大的数最后是 " }, f.ranked(id, [T - 1], 0, "value"), { text: "（" }, last, { text: "）" }] }];
   },
 };

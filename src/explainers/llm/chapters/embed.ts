@@ -1,5 +1,6 @@
 // Beat "embed": each token unfolds into a column of C cubes; position cubes slide in and merge.
 
+import { facts } from "../../../engine/facts.js";
 import { columnPlacement, tensorBlock } from "../../../engine/blocks.js";
 import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
 import { smooth, window, wave } from "../../../engine/easing.js";
@@ -35,7 +36,15 @@ export const embed: Chapter<LlmContext, LlmShape> = {
     }
   },
   shots: (ctx) => [beatShot(ctx, "embed", "embed", 0.3, ["tokens", "x0", "posEmb"])],
-  caption: (_ctx, lang) => lang === "en"
-    ? [{ text: "Each token becomes a vector of numbers: " }, tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")]
-    : [{ text: "每个词元变成一串数字：" }, tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")],
+  explain: {
+    en: "Each token is turned into a list of numbers, its embedding: one vector for the word itself, plus one for its place in the prompt.",
+    zh: "每个词元被变成一串数字，即它的嵌入：一个向量表示词本身，再加上一个表示它在提示词中位置的向量。",
+  },
+  caption: (ctx, lang) => {
+    const n = facts(ctx).size("x0", 1);
+    const sum = [tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")];
+    return lang === "en"
+      ? [{ parts: [{ text: "Each token becomes a vector of " }, n, { text: " numbers: " }, ...sum] }]
+      : [{ parts: [{ text: "每个词元变成 " }, n, { text: " 个数字：" }, ...sum] }];
+  },
 };

@@ -1,5 +1,6 @@
 // Beat "mlp": the stream widens to 4C cubes (four deep); GELU's gate; projection back; residual add.
 
+import { facts } from "../../../engine/facts.js";
 import { columnPlacement, deepPlacement, tensorBlock } from "../../../engine/blocks.js";
 import { anim, hold, seq } from "../../../engine/combinators.js";
 import { bump, smooth, wave, window } from "../../../engine/easing.js";
@@ -57,10 +58,27 @@ export const mlp: Chapter<LlmContext, LlmShape> = {
   },
   shots: (ctx) => [beatShot(ctx, "mlp", "mlp", 0.18, ["resid1", "ln2", "fc", "gelu"]),
     clipShot(ctx, "mlp.proj", "mlp", 0.9, ["gelu", "fcProj", "resid2"], 4),],
+  explain: {
+    en: "The MLP then works on each token alone: it widens the vector, keeps mostly the positive numbers (the GELU gate), and folds the result back into the running sum, the residual stream.",
+    zh: "接着 MLP 分别处理每个词元：它把向量加宽，基本只留下正的数（GELU 门），再把结果加回累计的和，也就是残差流。",
+  },
   caption: (ctx, lang) => {
-    const gelu = tensorPart(`l${ctx.layer}.gelu`, "activation");
+    const L = ctx.layer;
+    const f = facts(ctx);
+    const T = ctx.trace.tokens.length;
+    const fcId = `l${L}.fc`;
+    const gelu = tensorPart(`l${L}.gelu`, "activation");
+    const fc = tensorPart(fcId, "activation");
+    const through = f.count(fcId, [T - 1], 0);
+    const last = f.word("tokens", T - 1);
     return lang === "en"
-      ? [{ text: "The MLP widens each vector 4×; GELU lets only positive values through (" }, gelu, { text: ")" }]
-      : [{ text: "MLP 把每个向量扩展到 4 倍；GELU 只让正值通过（" }, gelu, { text: "）" }];
+      ? [
+        { parts: [{ text: "The MLP widens each vector from " }, f.size(`l${L}.ln2`, 1), { text: " to " }, f.size(fcId, 1), { text: " numbers (" }, fc, { text: ")" }] },
+        { at: "gelu", parts: [{ text: "GELU lets " }, through, { text: " of “" }, last, { text: "”'s " }, f.size(fcId, 1), { text: " values through, the positive ones (" }, gelu, { text: ")" }] },
+      ]
+      : [
+        { parts: [{ text: "MLP 把每个向量从 " }, f.size(`l${L}.ln2`, 1), { text: " 个数加宽到 " }, f.size(fcId, 1), { text: " 个（" }, fc, { text: "）" }] },
+        { at: "gelu", parts: [{ text: "GELU 让 “" }, last, { text: "” 的 " }, f.size(fcId, 1), { text: " 个值中 " }, through, { text: " 个正值通过（" }, gelu, { text: "）" }] },
+      ];
   },
 };

@@ -1,6 +1,7 @@
 // Beat "output": the last column through the final layerNorm; the top-k logits rise as bars and
 // softmax turns them into probabilities.
 
+import { facts } from "../../../engine/facts.js";
 import { newBlock, setCube, tensorBlock } from "../../../engine/blocks.js";
 import { anim, hold, seq } from "../../../engine/combinators.js";
 import { bump, easeOutCubic, smooth, window } from "../../../engine/easing.js";
@@ -65,11 +66,32 @@ export const output: Chapter<LlmContext, LlmShape> = {
     s.tensorLabel("label.bars", probs > 0.5 ? "probs" : "logits", [x0 + (BAR_PITCH * (trace.topk.length - 1)) / 2, BAR_MAX_HEIGHT + 3, 0], "output", rise, TITLE, "bars");
   },
   shots: (ctx) => [beatShot(ctx, "output", "output", 0.2, ["lnf", "bars", "next"])],
+  explain: {
+    en: "At the end, the last token's vector is compared with every word of the vocabulary; softmax turns those scores into probabilities, and the most likely word is the model's prediction.",
+    zh: "最后，最后一个词元的向量与词表中的每个词比较；softmax 把这些分数变成概率，最可能的词就是模型的预测。",
+  },
   caption: (ctx, lang) => {
-    const { token, p } = ctx.trace.next;
+    const f = facts(ctx);
+    const T = ctx.trace.tokens.length;
     const probs = tensorPart("probs", "output");
+    const logits = tensorPart("logits", "output");
+    const n = Math.min(3, ctx.trace.model.vocabSize);
+    const top = Array.from({ length: n }, (_, r) => [
+      ...(r > 0 ? [{ text: lang === "en" ? ", " : "，" }] : []),
+      { text: "“" }, f.ranked("probs", [T - 1], r, "vocab"), { text: "” " }, f.ranked("probs", [T - 1], r, "prob"),
+    ]).flat();
+    const chosen = f.ranked("probs", [T - 1], 0, "vocab");
+    const p = f.ranked("probs", [T - 1], 0, "prob");
     return lang === "en"
-      ? [{ text: "The last vector scores every word; " }, probs, { text: ` picks "${token}" (p = ${p.toFixed(3)})` }]
-      : [{ text: "最后一个向量给每个词打分；" }, probs, { text: ` 选出 “${token}”（p = ${p.toFixed(3)}）` }];
+      ? [
+        { parts: [{ text: "The last vector scores all " }, f.size("logits", 1), { text: " words of the vocabulary (" }, logits, { text: ")" }] },
+        { at: "softmax", parts: [{ text: "Most likely: " }, ...top, { text: " (" }, probs, { text: ")" }] },
+        { at: "choose", parts: [{ text: "The model picks “" }, chosen, { text: "”, probability " }, p] },
+      ]
+      : [
+        { parts: [{ text: "最后一个向量给词表中全部 " }, f.size("logits", 1), { text: " 个词打分（" }, logits, { text: "）" }] },
+        { at: "softmax", parts: [{ text: "最可能的：" }, ...top, { text: "（" }, probs, { text: "）" }] },
+        { at: "choose", parts: [{ text: "模型选出 “" }, chosen, { text: "”，概率 " }, p] },
+      ];
   },
 };

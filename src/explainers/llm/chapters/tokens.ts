@@ -1,5 +1,6 @@
 // Beat "tokens": the prompt's tokens drop one by one onto a transparent rail as labelled cubes.
 
+import { facts } from "../../../engine/facts.js";
 import { accentBlock } from "../../../engine/blocks.js";
 import { segment } from "../../../engine/camera.js";
 import { anim, each, hold, seq, stagger } from "../../../engine/combinators.js";
@@ -30,7 +31,22 @@ export const tokens: Chapter<LlmContext, LlmShape> = {
     });
   },
   shots: () => [segment(0, "tokens", 1, ["tokens"])],
-  caption: (ctx, lang) => [{
-    text: lang === "en" ? `The prompt is split into ${ctx.trace.tokens.length} tokens, one cube each` : `提示词被切分成 ${ctx.trace.tokens.length} 个词元，每个词元一个方块`,
-  }],
+  explain: {
+    en: "A language model reads text as tokens: each word of the prompt is looked up in the model's vocabulary and becomes one position in a row.",
+    zh: "语言模型把文字读成词元：提示词里的每个词在模型的词表中查到，变成一排中的一个位置。",
+  },
+  caption: (ctx, lang) => {
+    const f = facts(ctx);
+    const T = ctx.trace.tokens.length;
+    const n = f.size("x0", 0);
+    return lang === "en"
+      ? [
+        { parts: [{ text: "The prompt is split into " }, n, { text: " tokens, one cube each" }] },
+        { at: `drop.${T - 1}`, parts: [{ text: "It starts with “" }, f.word("tokens", 0), { text: "” and ends with “" }, f.word("tokens", T - 1), { text: "”" }] },
+      ]
+      : [
+        { parts: [{ text: "提示词被切分成 " }, n, { text: " 个词元，每个词元一个方块" }] },
+        { at: `drop.${T - 1}`, parts: [{ text: "第一个是 “" }, f.word("tokens", 0), { text: "”，最后一个是 “" }, f.word("tokens", T - 1), { text: "”" }] },
+      ];
+  },
 };

@@ -7,7 +7,7 @@ import { anim, hold, seq } from "../../../engine/combinators.js";
 import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { appearFrom, clipFrames, drawCode, drawOut, drawProducts, drawSum, drawW, drawX, fmt, passAt } from "./draw.js";
+import { appearFrom, captionKit, clipFrames, drawCode, drawOut, drawProducts, drawSum, drawW, drawX, passAt } from "./draw.js";
 
 /** The share of the drop the sum takes to reach its cell; it rests there until the cell takes it over. */
 const TRAVEL = 0.7;
@@ -36,12 +36,27 @@ export const dot: Chapter<MatMulContext, MatMulShape> = {
     drawCode(s, ctx, 1, 0, smooth(slide));
   },
   shots: (ctx) => [beatShot(ctx, "dot", "dot", 0.2, ["x", "W", "products", "out", "outGhosts"])],
+  explain: {
+    en: "One new number is a dot product: multiply each input number by the weight beside it, add all the products up, then add a fixed offset called the bias.",
+    zh: "一个新的数就是一次点积：把每个输入的数乘以旁边的权重，把所有乘积加起来，再加上一个固定的偏移量，叫作偏置。",
+  },
   caption: (ctx, lang) => {
-    const { operand, C, value } = ctx.product;
-    return [{
-      text: lang === "en"
-        ? `${operand}[0]: ${C} products x·w, added one by one, plus the bias: ${fmt(value[0])}`
-        : `${operand}[0]：${C} 个乘积 x·w 逐个相加，再加上偏置：${fmt(value[0])}`,
-    }];
+    const { ids, t } = ctx.product;
+    const { f, out } = captionKit(ctx);
+    const n = f.size(ids.products, 1);
+    const first = f.value(ids.products, [0, 0], "value3");
+    const top = f.ranked(ids.products, [0], 0, "value3");
+    const bias = f.value(ids.b, [0], "value3");
+    const value = f.value(ids.out, [t, 0], "value3");
+    const word = f.word("tokens", t);
+    return lang === "en"
+      ? [
+        { parts: [{ text: "Bead × weight on the first rod: " }, n, { text: " products (first " }, first, { text: ", largest " }, top, { text: "), added up" }] },
+        { at: "bias", parts: [{ text: "Plus the bias " }, bias, { text: ": the first number of “" }, word, { text: "”'s " }, out, { text: " is " }, value] },
+      ]
+      : [
+        { parts: [{ text: "珠子 × 第一根杆上的权重：" }, n, { text: " 个乘积（第一个 " }, first, { text: "，最大 " }, top, { text: "），逐个相加" }] },
+        { at: "bias", parts: [{ text: "再加上偏置 " }, bias, { text: "：“" }, word, { text: "” 的 " }, out, { text: " 的第一个数是 " }, value] },
+      ];
   },
 };

@@ -2,18 +2,35 @@
 // the products row with its running sum, and the code card; and the timing that lets each of them
 // grow or fade in over a few frames, however fast the beat runs.
 
+import { fmt3 } from "../../../engine/facts.js";
 import { accentBlock, tensorBlock } from "../../../engine/blocks.js";
+import { facts } from "../../../engine/facts.js";
 import { clamp01, smooth, wave } from "../../../engine/easing.js";
 import { cellCenter, topOf, type Vec3 } from "../../../engine/grid.js";
 import { NOTE, type SceneBuilder, TITLE } from "../../../engine/scene-builder.js";
 import { hexToRgb } from "../../../layout/palette.js";
+import { tensorPart } from "../../caption-parts.js";
 import type { MatMulContext, Operand } from "../context.js";
 
 /** Three decimals, as every number of this video is shown. */
-export const fmt = (v: number) => v.toFixed(3);
+export const fmt = fmt3;
 
 /** W's name in the code: W_q, W_k or W_v. */
 export const weightName = (ctx: MatMulContext) => `W_${ctx.product.operand}`;
+
+/**
+ * What the captions name and state: facts of this product, and its operands as coloured runs (x,
+ * W_q, q: each carrying its tensor's id).
+ */
+export function captionKit(ctx: MatMulContext) {
+  const { ids, operand } = ctx.product;
+  return {
+    f: facts(ctx),
+    x: tensorPart(ids.x, "activation", "x"),
+    W: tensorPart(ids.W, "weight", weightName(ctx)),
+    out: tensorPart(ids.out, "activation", operand),
+  };
+}
 
 /** One output of each operand, in plain words. */
 const ONE: Record<Operand, { en: string; zh: string }> = {

@@ -6,7 +6,7 @@ import { anim, hold, seq } from "../../../engine/combinators.js";
 import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { clipFrames, drawCode, drawOut, drawW, drawX, inTurn, weightName } from "./draw.js";
+import { captionKit, clipFrames, drawCode, drawOut, drawW, drawX, inTurn } from "./draw.js";
 
 export const operands: Chapter<MatMulContext, MatMulShape> = {
   id: "operands",
@@ -21,13 +21,22 @@ export const operands: Chapter<MatMulContext, MatMulShape> = {
     drawCode(s, ctx, smooth(x), 0, 0);
   },
   shots: () => [segment(0, "dot", 1, ["x", "W"])],
+  explain: {
+    en: "A matrix multiplication turns a list of numbers into a new list. Here the input is one word's list of numbers, and each row of weights will make one number of the new list.",
+    zh: "矩阵乘法把一串数变成一串新的数。这里的输入是一个词的一串数，权重的每一行会算出新的一串数里的一个数。",
+  },
   caption: (ctx, lang) => {
-    const { C, hs, word, operand, head } = ctx.product;
-    const w = weightName(ctx);
-    return [{
-      text: lang === "en"
-        ? `${operand} for “${word}”: ${hs} dot products of x (${C} numbers) with the ${hs} rows of ${w} for head ${head}`
-        : `“${word}” 的 ${operand}：x（${C} 个数）与第 ${head} 个头的 ${w} 的 ${hs} 行各做一次点积`,
-    }];
+    const { ids, head, t } = ctx.product;
+    const { f, x, W, out } = captionKit(ctx);
+    const word = f.word("tokens", t);
+    return lang === "en"
+      ? [
+        { parts: [{ text: "The input " }, x, { text: " for “" }, word, { text: "” (" }, f.size(ids.x, 1), { text: " beads) meets head " }, f.given(head), { text: "'s weights " }, W, { text: ": " }, f.size(ids.W, 0), { text: " rows of " }, f.size(ids.W, 1)] },
+        { at: "out", parts: [{ text: "Each row will make one number of " }, out, { text: ": " }, f.size(ids.out, 1), { text: " cells wait to be filled" }] },
+      ]
+      : [
+        { parts: [{ text: "“" }, word, { text: "” 的输入 " }, x, { text: "（" }, f.size(ids.x, 1), { text: " 颗珠子）与第 " }, f.given(head), { text: " 个头的权重 " }, W, { text: "：" }, f.size(ids.W, 0), { text: " 行，每行 " }, f.size(ids.W, 1), { text: " 个" }] },
+        { at: "out", parts: [{ text: "每一行算出 " }, out, { text: " 的一个数：" }, f.size(ids.out, 1), { text: " 个格子等着填入" }] },
+      ];
   },
 };

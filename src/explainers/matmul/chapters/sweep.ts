@@ -6,7 +6,7 @@ import { anim, each, hold, seq } from "../../../engine/combinators.js";
 import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { appearFrom, drawCode, drawOut, drawProducts, drawW, drawX, fmt } from "./draw.js";
+import { appearFrom, captionKit, drawCode, drawOut, drawProducts, drawW, drawX } from "./draw.js";
 
 /** Each step takes 80% as long as the one before. */
 const SPEEDUP = 0.8;
@@ -38,13 +38,27 @@ export const sweep: Chapter<MatMulContext, MatMulShape> = {
     drawCode(s, ctx, 1, 0, 1);
   },
   shots: () => [],
+  explain: {
+    en: "Every other row of weights does the same with the same input, so each row gives one more number of the output.",
+    zh: "其余每一行权重都对同一个输入做同样的计算，所以每一行给出输出里的又一个数。",
+  },
   caption: (ctx, lang) => {
-    const { operand, hs, value } = ctx.product;
-    const all = value.map(fmt).join(", ");
-    return [{
-      text: lang === "en"
-        ? `The same for the other ${hs - 1} columns: ${operand} = [${all}]`
-        : `其余 ${hs - 1} 列同样计算：${operand} = [${all}]`,
-    }];
+    const { ids, t, hs } = ctx.product;
+    const { f, out } = captionKit(ctx);
+    const second = f.value(ids.out, [t, 1], "value3");
+    const rods = f.size(ids.out, 1);
+    const top = f.ranked(ids.out, [t], 0, "value3");
+    const bottom = f.ranked(ids.out, [t], hs - 1, "value3");
+    // the second cue once about half the rods are done
+    const at = `cell.${Math.max(1, Math.floor((hs - 1) / 2))}`;
+    return lang === "en"
+      ? [
+        { parts: [{ text: "The same on the next rod: the second number of " }, out, { text: " is " }, second] },
+        { at, parts: [{ text: "… and down all " }, rods, { text: " rods: the largest number of " }, out, { text: " is " }, top, { text: ", the smallest " }, bottom] },
+      ]
+      : [
+        { parts: [{ text: "下一根杆同样计算：" }, out, { text: " 的第二个数是 " }, second] },
+        { at, parts: [{ text: "……一直算完全部 " }, rods, { text: " 根杆：" }, out, { text: " 最大的数是 " }, top, { text: "，最小的是 " }, bottom] },
+      ];
   },
 };

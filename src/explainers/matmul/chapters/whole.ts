@@ -8,7 +8,7 @@ import { smooth } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { plainName } from "../../../trace/names.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { clipFrames, drawCode, drawOut, drawTitle, drawW, inTurn, weightName } from "./draw.js";
+import { captionKit, clipFrames, drawCode, drawOut, drawTitle, drawW, inTurn } from "./draw.js";
 
 export const whole: Chapter<MatMulContext, MatMulShape> = {
   id: "whole",
@@ -40,13 +40,16 @@ export const whole: Chapter<MatMulContext, MatMulShape> = {
     drawCode(s, ctx, 1, 1, pull);
   },
   shots: (ctx) => [beatShot(ctx, "whole", "whole", 0.35, ["X", "W", "Q"])],
+  explain: {
+    en: "Doing the same for every word of the prompt at once is one matrix multiplication: a whole table of outputs, one row per word, in a single step.",
+    zh: "对提示里的每个词同时这样算，就是一次矩阵乘法：一步得到整张输出表，每个词一行。",
+  },
   caption: (ctx, lang) => {
-    const { T, hs, operand } = ctx.product;
-    const w = weightName(ctx);
-    return [{
-      text: lang === "en"
-        ? `All ${T} tokens at once: one matrix product x @ ${w}.T + b gives ${operand}, ${T} × ${hs} numbers`
-        : `${T} 个词元一起算：一次矩阵乘法 x @ ${w}.T + b 得到 ${operand}，共 ${T} × ${hs} 个数`,
-    }];
+    const { ids } = ctx.product;
+    const { f, x, W, out } = captionKit(ctx);
+    const dims = (id: string) => [f.size(id, 0), { text: " × " }, f.size(id, 1)];
+    return lang === "en"
+      ? [{ parts: [{ text: "All " }, f.size(ids.x, 0), { text: " tokens at once: " }, x, { text: " (" }, ...dims(ids.x), { text: ") @ " }, W, { text: ".T + b gives " }, out, { text: ", " }, ...dims(ids.out), { text: " numbers" }] }]
+      : [{ parts: [f.size(ids.x, 0), { text: " 个词元一起算：" }, x, { text: "（" }, ...dims(ids.x), { text: "）@ " }, W, { text: ".T + b 得到 " }, out, { text: "，共 " }, ...dims(ids.out), { text: " 个数" }] }];
   },
 };

@@ -3,18 +3,17 @@
 
 import { accentBlock, newBlock, setCube, tensorBlock } from "../../../engine/blocks.js";
 import { bump, clamp01, easeOutCubic, smooth, window } from "../../../engine/easing.js";
+import { fmtP } from "../../../engine/facts.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import type { LabelStyle, SceneBuilder } from "../../../engine/scene-builder.js";
+import type { CaptionPart } from "../../../engine/scene-types.js";
 import type { NextTokenContext, Wrap } from "../context.js";
 import { tokenX, WORD_SIZE, WORD_Y } from "../context.js";
 
-/** A probability as every label and caption shows it. */
-export const fmtP = (p: number) => (p < 0.001 ? "<0.001" : p > 0.999 && p < 1 ? ">0.999" : p.toFixed(3));
-
-/** "p = 0.998", "p > 0.999", "p < 0.001": a probability in a sentence. */
-export const pIs = (p: number) => {
-  const f = fmtP(p);
-  return f[0] === "<" || f[0] === ">" ? `p ${f[0]} ${f.slice(1)}` : `p = ${f}`;
+/** "p = 0.998", "p > 0.999", "p < 0.001": a probability run of the caption, in a sentence. */
+export const pIs = (p: CaptionPart): CaptionPart[] => {
+  const bound = /^[<>]/.test(p.text);
+  return [{ text: bound ? "p " : "p = " }, bound ? { ...p, text: `${p.text[0]} ${p.text.slice(1)}` } : p];
 };
 
 /** Frames (at 30 fps, scaled with the frame rate) over which something that appears grows or fades in: more than the 6 asked for. */

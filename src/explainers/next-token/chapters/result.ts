@@ -2,30 +2,46 @@
 // tokens in the output accent), then it is read left to right, each written word with its probability
 // above it; then everything fades while the camera returns to the first shot, so the clip loops.
 
+import type { CaptionCue } from "../../../engine/cues.js";
 import { clipShot } from "../../../engine/camera.js";
 import { anim, hold, par, seq } from "../../../engine/combinators.js";
 import { bump, smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
+import { facts, fmtP } from "../../../engine/facts.js";
 import type { Vec3 } from "../../../engine/grid.js";
+import type { CaptionPart } from "../../../engine/scene-types.js";
 import { type NextTokenContext, type NextTokenShape, scrollAt } from "../context.js";
-import { PERIOD } from "../generate.js";
-import { between, drawBars, drawLines, drawRail, drawRow, drawStream, drawTower, fmtP, inShot, onRail, VALUE } from "./draw.js";
+import { between, drawBars, drawLines, drawRail, drawRow, drawStream, drawTower, inShot, onRail, pIs, VALUE } from "./draw.js";
 
-function caption(ctx: NextTokenContext, lang: "en" | "zh") {
+function caption(ctx: NextTokenContext, lang: "en" | "zh"): CaptionCue[] {
+  const f = facts(ctx);
+  const en = lang === "en";
   const g = ctx.gen;
+  const T0 = g.prompt.length;
   const n = g.steps.length;
-  const written = g.steps.map((st) => st.token).join(" ");
-  const t = ctx.props.temperature;
-  // a long prompt is on screen; the caption names its last words only
-  const start = g.prompt.length > 8 ? `… ${g.prompt.slice(-3).join(" ")}` : g.prompt.join(" ");
-  if (lang === "en") {
-    const how = g.sampled ? `sampled at temperature ${t}, seed ${ctx.props.seed}` : "each the most likely";
-    const why = { steps: "", period: `; “${PERIOD}” ends it`, context: `; the context is full (${g.text.length} tokens)` }[g.stop];
-    return [{ text: `“${start} ` }, { text: written, kind: "output" as const }, { text: `”: ${n} new tokens, ${how}${why}` }];
-  }
-  const how = g.sampled ? `按温度 ${t}、种子 ${ctx.props.seed} 抽样` : "每次取最可能的词";
-  const why = { steps: "", period: `，写到“${PERIOD}”就停`, context: `，上下文已满（${g.text.length} 个词元）` }[g.stop];
-  return [{ text: `“${start} ` }, { text: written, kind: "output" as const }, { text: `”：写了 ${n} 个词元，${how}${why}` }];
+  // the whole text, word by word (the written words in the output accent); of a long prompt, its last words only
+  const from = T0 > 8 ? T0 - 3 : 0;
+  const text: CaptionPart[] = [{ text: from > 0 ? "… " : "" }];
+  for (let j = from; j < T0 + n; j++) text.push({ ...f.word("tokens", j), ...(j >= T0 ? { kind: "output" as const } : {}) }, { text: " " });
+  text.pop();
+  // the written word the model was least sure of
+  const k = g.steps.reduce((best, st, i) => (st.p < g.steps[best].p ? i : best), 0);
+  const p = pIs(f.value(ctx.steps[k].ids.probs, [0, g.steps[k].id], "prob"));
+  const least = [{ text: "“" }, { ...f.word("tokens", T0 + k), kind: "output" as const }, { text: en ? "” (" : "”（" }, ...p, { text: en ? ")" : "）" }];
+  const stop: CaptionPart[] = {
+    steps: en ? [{ text: "; that makes the " }, f.given(n), { text: " steps asked for" }] : [{ text: "；写满了要求的 " }, f.given(n), { text: " 步" }],
+    period: en ? [{ text: "; it stops after “" }, f.word("tokens", T0 + n - 1), { text: "”" }] : [{ text: "；写到 “" }, f.word("tokens", T0 + n - 1), { text: "” 就停" }],
+    context: en ? [{ text: "; the model can read no more" }] : [{ text: "；上下文已满，模型读不下更多了" }],
+  }[g.stop];
+  return en
+    ? [
+      { parts: [{ text: "The text now reads: " }, ...text] },
+      { at: "return", parts: [{ text: n > 1 ? "The least sure pick: " : "The pick: " }, ...least, ...stop] },
+    ]
+    : [
+      { parts: [{ text: "现在的文字是：" }, ...text] },
+      { at: "return", parts: [{ text: n > 1 ? "最没把握的一步选了 " : "选出的词：" }, ...least, ...stop] },
+    ];
 }
 
 /** The result beat; `extra` is the weight of the steps that were not needed (it takes their time). */
@@ -67,6 +83,10 @@ export function resultChapter(extra: number): Chapter<NextTokenContext, NextToke
       }
     },
     shots: (ctx) => [clipShot(ctx, "result.gather", "text", 1, ["row.*"]), clipShot(ctx, "result.return", "prompt", 1, ["row.prompt"])],
+    explain: {
+      en: "Word by word, the loop has written a continuation of the prompt; above each new word is the probability the model gave it when it was chosen.",
+      zh: "一个词接一个词，这个循环为提示词写出了后续；每个新词上方是模型选它时给它的概率。",
+    },
     caption,
   };
 }

@@ -7,9 +7,11 @@ import { anim, type Clip, hold, seq } from "../../../engine/combinators.js";
 import { bump, easeOutCubic, smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { Vec3 } from "../../../engine/grid.js";
+import type { CaptionCue } from "../../../engine/cues.js";
+import { type Facts, facts } from "../../../engine/facts.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import { type NextTokenContext, type NextTokenShape, scrollAt, tokenX } from "../context.js";
-import { appearFrom, between, clipFrames, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, fmtP, inShot, inTurn, onRail, pIs } from "./draw.js";
+import { appearFrom, between, clipFrames, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, inShot, inTurn, onRail, pIs } from "./draw.js";
 
 /** The part of the pass each pane takes to light up. */
 const SHARE = 0.6;
@@ -21,22 +23,59 @@ const clips = (k: number): Clip => (k === 0
   ? seq(anim("tower", 1), anim("slide", 0.7), anim("pass", 2.2), anim("bars", 0.9), anim("lift", 0.5), anim("land", 0.9), hold(0.3))
   : seq(anim("slide", 0.6), anim("pass", 1.2), anim("bars", 0.7), anim("lift", 0.5), anim("land", 0.7), hold(0.1)));
 
-function caption(ctx: NextTokenContext, k: number, lang: "en" | "zh"): CaptionPart[] {
-  const st = ctx.gen.steps[k];
-  const other = ctx.steps[k].other;
-  const N = st.input.length;
-  const word: CaptionPart = { text: `“${st.token}”`, kind: "output" };
-  const best = other !== null && other.p > st.p; // a sampled token that is not the most likely
-  if (lang === "en") {
-    const head = ctx.gen.sampled
-      ? [{ text: `Step ${k + 1} reads ${N} tokens, samples ` }, word, { text: ` (${pIs(st.p)})` }]
-      : [{ text: `Step ${k + 1} reads ${N} tokens: ` }, word, { text: ` has ${pIs(st.p)}` }];
-    return other ? [...head, { text: `; ${best ? "most likely" : "next best"} “${other.token}” (${fmtP(other.p)})` }] : head;
+/** The step's chosen word (as written into the text), its probability, and the best other word with its probability. */
+function choice(ctx: NextTokenContext, f: Facts, k: number) {
+  const { probs } = ctx.steps[k].ids;
+  const id = ctx.gen.steps[k].id;
+  const r = f.rankedIndex(probs, [0], 0) === id ? 1 : 0; // rank of the best word not chosen
+  const V = ctx.tensors[probs].shape[1];
+  return {
+    word: { ...f.word("tokens", ctx.gen.prompt.length + k), kind: "output" as const },
+    p: pIs(f.value(probs, [0, id], "prob")),
+    /** The best other word and its probability, and whether it is more likely than the chosen one; null with a one-word vocabulary. */
+    other: V > 1 ? { word: f.ranked(probs, [0], r, "vocab"), p: f.ranked(probs, [0], r, "prob"), better: r === 0 } : null,
+  };
+}
+
+function caption(ctx: NextTokenContext, k: number, lang: "en" | "zh"): CaptionCue[] {
+  const f = facts(ctx);
+  const en = lang === "en";
+  const T0 = ctx.gen.prompt.length;
+  const { probs, x0 } = ctx.steps[k].ids;
+  const step = f.given(k + 1);
+  const reads: CaptionPart[] = k === 0
+    ? (en
+      ? [{ text: "Step " }, step, { text: " reads the prompt, from “" }, f.word("tokens", 0), { text: "” to “" }, f.word("tokens", T0 - 1), { text: "”" }]
+      : [{ text: "第 " }, step, { text: " 步读入提示词，从 “" }, f.word("tokens", 0), { text: "” 到 “" }, f.word("tokens", T0 - 1), { text: "”" }])
+    : (en
+      ? [{ text: "Step " }, step, { text: " reads the text again, now up to “" }, f.word("tokens", T0 + k - 1), { text: "”" }]
+      : [{ text: "第 " }, step, { text: " 步再读一遍文字，现在读到 “" }, f.word("tokens", T0 + k - 1), { text: "”" }]);
+  const c = choice(ctx, f, k);
+  const verb = ctx.gen.sampled ? (en ? "Draws at random " : "随机抽到 ") : (en ? "Writes " : "写下 ");
+  const pick: CaptionPart[] = [{ text: verb + "“" }, c.word, { text: en ? "” (" : "”（" }, ...c.p, { text: en ? ")" : "）" }];
+  if (c.other) {
+    const which = c.other.better ? (en ? "; the likeliest was “" : "；最可能的是 “") : (en ? "; next best “" : "；其次是 “");
+    pick.push({ text: which }, c.other.word, { text: en ? "” (" : "”（" }, c.other.p, { text: en ? ")" : "）" });
   }
-  const head = ctx.gen.sampled
-    ? [{ text: `第 ${k + 1} 步读入 ${N} 个词元，抽样得到 ` }, word, { text: `（${pIs(st.p)}）` }]
-    : [{ text: `第 ${k + 1} 步读入 ${N} 个词元：` }, word, { text: ` 的概率 ${pIs(st.p)}` }];
-  return other ? [...head, { text: `；${best ? "最可能的是" : "其次是"}“${other.token}”（${fmtP(other.p)}）` }] : head;
+  if (k > 0) return [{ parts: reads }, { at: "bars", parts: pick }];
+  // the first step is long: the vector through the layers, the top three, then the word written
+  const top = Array.from({ length: Math.min(3, ctx.tensors[probs].shape[1]) }, (_, r) => [
+    { text: r === 0 ? "“" : en ? ", “" : "，“" }, f.ranked(probs, [0], r, "vocab"), { text: "” " }, f.ranked(probs, [0], r, "prob"),
+  ]).flat();
+  const last = f.word("tokens", T0 - 1);
+  return en
+    ? [
+      { parts: reads },
+      { at: "pass", parts: [{ text: "The last word, “" }, last, { text: "”, is a vector of " }, f.size(x0, 1), { text: " numbers; each layer changes it" }] },
+      { at: "bars", parts: [{ text: "The likeliest next words: " }, ...top] },
+      { at: "land", parts: [{ text: "“" }, c.word, { text: "” (" }, ...c.p, { text: ctx.gen.sampled ? ") is drawn and written at the end" : ") is written at the end of the text" }] },
+    ]
+    : [
+      { parts: reads },
+      { at: "pass", parts: [{ text: "最后一个词 “" }, last, { text: "” 是一个有 " }, f.size(x0, 1), { text: " 个数的向量，每一层都改变它" }] },
+      { at: "bars", parts: [{ text: "最可能的下一个词：" }, ...top] },
+      { at: "land", parts: [{ text: "“" }, c.word, { text: "”（" }, ...c.p, { text: ctx.gen.sampled ? "）被抽中，写到文字末尾" : "）被写到文字末尾" }] },
+    ];
 }
 
 export function stepChapter(k: number): Chapter<NextTokenContext, NextTokenShape> {
@@ -88,6 +127,15 @@ export function stepChapter(k: number): Chapter<NextTokenContext, NextTokenShape
       // the first step is long: the tower first, then the bars as well
       ? [beatShot(ctx, id, id, 0.3, ["row.*", `${id}.pane*`]), clipShot(ctx, `${id}.bars`, id, 1, ["row.*", `${id}.*`], 4)]
       : [beatShot(ctx, id, id, 0.4, ["row.*", `${id}.*`])])],
+    explain: k === 0
+      ? {
+        en: "Each step is one whole pass through the model: the text so far goes in, every layer reshapes the last word's vector, and out comes a probability for each word that could come next. One word is chosen and written down.",
+        zh: "每一步都是模型完整地算一遍：读入到目前为止的文字，每一层改变最后一个词的向量，最后给出下一个词每种可能的概率，并选出一个词写下来。",
+      }
+      : {
+        en: "The text, now one word longer, goes through the model again, and the next word is chosen the same way.",
+        zh: "文字多了一个词，再完整地经过模型一遍，用同样的方法选出下一个词。",
+      },
     caption: (ctx, lang) => caption(ctx, k, lang),
   };
 }

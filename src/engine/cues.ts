@@ -1,0 +1,87 @@
+// Caption cues in whole frames: each beat's cues (from its chapter) placed at their clips, covering the beat exactly once.
+
+import type { CaptionLanguage, ExplainerContext } from "./explainer.js";
+import type { CaptionPart } from "./scene-types.js";
+
+/** One caption line of a beat; `at` names the beat's clip it starts with (the first cue starts with the beat). */
+export interface CaptionCue {
+  parts: CaptionPart[];
+  at?: string;
+}
+
+export interface TimedCue {
+  beat: string;
+  beatIndex: number;
+  /** First and last frame (inclusive) the cue is shown. */
+  from: number;
+  to: number;
+  parts: CaptionPart[];
+  text: string;
+}
+
+export const cueText = (parts: readonly CaptionPart[]) => parts.map((p) => p.text).join("");
+
+/** Reading speed a cue is given time for (characters per second; Chinese characters carry more), and the least time any cue stays. */
+const READ = { en: 20, zh: 9, minSeconds: 1 };
+
+/** Frames a viewer needs to read a cue's text. */
+export const readFrames = (text: string, lang: CaptionLanguage, fps: number) => Math.ceil(fps * Math.max(READ.minSeconds, text.length / READ[lang]));
+
+/**
+ * The cues of beat `beatIndex`, each from its clip's first frame to the frame before the next cue.
+ * A cue too short to read starts earlier, as far as the cue before it keeps a second (or its own
+ * reading time, if shorter); a cue left no frame at all is dropped.
+ */
+export function beatCues(ctx: Pick<ExplainerContext, "chapters" | "timeline">, beatIndex: number, lang: CaptionLanguage): TimedCue[] {
+  const beat = ctx.timeline.beats[beatIndex];
+  const end = beat.from + beat.durationInFrames - 1;
+  const chapter = ctx.chapters[beatIndex];
+  const placed: { from: number; parts: CaptionPart[] }[] = [];
+  for (const [i, cue] of (chapter.caption(ctx as ExplainerContext, lang) as CaptionCue[]).entries()) {
+    let from = beat.from;
+    if (i > 0 && cue.at !== undefined) {
+      const clip = ctx.timeline.clips[`${chapter.id}.${cue.at}`];
+      if (!clip) throw new Error(`caption cue of ${chapter.id} starts at an unknown clip ${cue.at}`);
+      from = Math.round(clip.start);
+    }
+    const last = placed[placed.length - 1];
+    if (last && from <= last.from) continue;
+    if (from > end) continue;
+    placed.push({ from, parts: cue.parts });
+  }
+  const fps = ctx.timeline.fps;
+  const need = placed.map((c) => readFrames(cueText(c.parts), lang, fps));
+  let next = end + 1;
+  for (let i = placed.length - 1; i >= 1; i--) {
+    const floor = placed[i - 1].from + Math.min(need[i - 1], Math.ceil(fps * READ.minSeconds));
+    const from = Math.max(floor, Math.min(placed[i].from, next - need[i]));
+    if (from >= next) placed.splice(i, 1);
+    else next = placed[i].from = from;
+  }
+  return placed.map((c, i) => ({
+    beat: beat.id, beatIndex, from: c.from, to: i + 1 < placed.length ? placed[i + 1].from - 1 : end, parts: c.parts, text: cueText(c.parts),
+  }));
+}
+
+const cache = new WeakMap<object, Partial<Record<CaptionLanguage, TimedCue[]>>>();
+
+/** Every cue of the video in frame order (computed once per context and language). */
+export function videoCues(ctx: Pick<ExplainerContext, "chapters" | "timeline">, lang: CaptionLanguage): TimedCue[] {
+  const byLang = cache.get(ctx) ?? {};
+  cache.set(ctx, byLang);
+  return (byLang[lang] ??= ctx.timeline.beats.flatMap((_, i) => beatCues(ctx, i, lang)));
+}
+
+/** The cue shown at `frame` and its opacity (fading in and out at the cue's ends, over at most a quarter of it). */
+export function cueAt(cues: readonly TimedCue[], frame: number, fadeFrames: number): { cue: TimedCue; opacity: number } | null {
+  const cue = cues.find((c) => frame >= c.from && frame <= c.to);
+  if (!cue) return null;
+  const fade = Math.max(1, Math.min(fadeFrames, (cue.to - cue.from + 1) / 4));
+  return { cue, opacity: Math.max(0, Math.min(1, (frame - cue.from) / fade, (cue.to - frame) / fade)) };
+}
+
+/** A chapter caption of one cue, from its parts. */
+export const oneCue = <C>(parts: (ctx: C, lang: CaptionLanguage) => CaptionPart[]) => (ctx: C, lang: CaptionLanguage): CaptionCue[] => [{ parts: parts(ctx, lang) }];
+
+/** Every cue's text, joined: what the fonts of a captioned video must cover. */
+export const captionsText = (ctx: Pick<ExplainerContext, "chapters" | "timeline">, lang: CaptionLanguage) => videoCues(ctx, lang).map((c) => c.text).join(" ");

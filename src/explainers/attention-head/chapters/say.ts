@@ -1,0 +1,30 @@
+// What AttentionHead's captions say of the focus token, as runs that state facts of the trace (engine/facts.ts).
+
+import type { CaptionCue } from "../../../engine/cues.js";
+import { facts } from "../../../engine/facts.js";
+import type { CaptionPart } from "../../../engine/scene-types.js";
+import type { AttentionContext } from "../context.js";
+
+/** A caption cue from its runs, plain text given as strings; `at` is the beat's clip it starts with. */
+export const cue = (at: string | undefined, ...runs: (string | CaptionPart)[]): CaptionCue => ({
+  at, parts: runs.map((r) => (typeof r === "string" ? { text: r } : r)),
+});
+
+/** The facts builders, and the focus token's: its word, and the tokens it weighs most (rank 0, 1 …) in its row. */
+export function say(ctx: AttentionContext) {
+  const f = facts(ctx);
+  const { t, ids } = ctx.focus;
+  const seen: [number, number] = [0, t + 1];
+  return {
+    f,
+    word: () => f.word("tokens", t),
+    /** The token of the rank-th largest weight of the focus row, and that weight as a percentage. */
+    top: (rank = 0) => f.ranked(ids.att, [t], rank, "tokens", seen),
+    weight: (rank = 0) => f.ranked(ids.att, [t], rank, "percent", seen),
+    /** Index of the rank-th largest weight (to choose what to say about it). */
+    topIndex: (rank = 0) => f.rankedIndex(ids.att, [t], rank, seen),
+    /** The token of the rank-th highest score of the focus row, and the score. */
+    topScored: (rank = 0) => f.ranked(ids.preatt, [t], rank, "tokens", seen),
+    score: (rank = 0) => f.ranked(ids.preatt, [t], rank, "value", seen),
+  };
+}
