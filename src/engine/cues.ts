@@ -80,8 +80,6 @@ export function cueAt(cues: readonly TimedCue[], frame: number, fadeFrames: numb
   return { cue, opacity: Math.max(0, Math.min(1, (frame - cue.from) / fade, (cue.to - frame) / fade)) };
 }
 
-/** A chapter caption of one cue, from its parts. */
-export const oneCue = <C>(parts: (ctx: C, lang: CaptionLanguage) => CaptionPart[]) => (ctx: C, lang: CaptionLanguage): CaptionCue[] => [{ parts: parts(ctx, lang) }];
 
 /** Every cue's text, joined: what the fonts of a captioned video must cover. */
 export const captionsText = (ctx: Pick<ExplainerContext, "chapters" | "timeline">, lang: CaptionLanguage) => videoCues(ctx, lang).map((c) => c.text).join(" ");
