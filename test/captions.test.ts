@@ -2,6 +2,7 @@
 // the trace again, cues in whole frames covering every beat, narration openings without numbers.
 import { describe, expect, it } from "vitest";
 import { videoCues } from "../src/engine/cues.js";
+import { sceneStateAt } from "../src/engine/scene-state.js";
 import type { CaptionLanguage, ExplainerContext } from "../src/engine/explainer.js";
 import { facts, fmtP, pct, rankedIndex } from "../src/engine/facts.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
@@ -67,6 +68,18 @@ for (const ex of EXPLAINERS) {
         }
       });
     }
+
+    it("shows each cue at its frames: fading in with its beat, changing text in place between cues of a beat", () => {
+      const ctx: ExplainerContext = ex.context(ex.parse({ captions: "en" }), model);
+      const cues = videoCues(ctx, "en");
+      const at = (f: number) => sceneStateAt(ex, ctx, f).caption;
+      for (const [i, c] of cues.entries()) {
+        expect(at(c.from)?.parts.map((p) => p.text).join("")).toBe(c.text);
+        expect(at(c.to)?.parts.map((p) => p.text).join("")).toBe(c.text);
+        const inner = i > 0 && cues[i - 1].beatIndex === c.beatIndex;
+        expect(at(c.from)!.opacity, `${c.beat} cue ${i} at ${c.from}`).toBe(inner ? 1 : 0);
+      }
+    });
 
     it("opens every beat's narration with plain words of what it shows, in both languages, leaving numbers to the cues", () => {
       const ctx: ExplainerContext = ex.context(ex.defaults, model);

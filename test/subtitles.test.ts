@@ -1,6 +1,6 @@
 // Subtitles and narration in node: SRT and WebVTT parsed back, times from whole frames to the millisecond, `abacus narrate`.
 import { describe, expect, it } from "vitest";
-import { videoCues } from "../src/engine/cues.js";
+import { medianReadingRate, videoCues } from "../src/engine/cues.js";
 import type { ExplainerContext } from "../src/engine/explainer.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
 import { readModel } from "../src/model/files.js";
@@ -19,6 +19,13 @@ describe("subtitle times and formats", () => {
 
   const cue = (from: number, to: number, text: string) => ({ beat: "b", beatIndex: 0, from, to, parts: [{ text }], text });
   const cues = [cue(0, 29, "one"), cue(30, 44, "two <b> & --> three"), cue(45, 89, "four")];
+
+  it("measures the captions' median reading rate in characters per second shown", () => {
+    // 3, 19 and 4 characters over 1, 0.5 and 1.5 seconds: 3, 38 and 2.67 per second
+    expect(medianReadingRate(cues, 30)).toBeCloseTo(3, 9);
+    expect(medianReadingRate([cue(0, 29, "x".repeat(20)), cue(30, 44, "y".repeat(20))], 30)).toBe(30);
+    expect(medianReadingRate([], 30)).toBe(0);
+  });
 
   it("clips cues to a frame range and times them from its first frame", () => {
     expect(subtitleCues(cues, 30)).toEqual([

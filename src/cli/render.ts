@@ -6,6 +6,7 @@ import { bundleOrReuse, renderVideo, writeRenderRecord } from "../render/render.
 import { findBrowser } from "../render/browser.js";
 import { browserExecutable, OUT_DIR, VIDEO } from "../render/settings.js";
 import { durationInFrames, type VideoProps } from "../engine/props.js";
+import { COMFORTABLE_RATE, medianReadingRate, type TimedCue } from "../engine/cues.js";
 import { sidecarPaths, subtitleCues, toSrt, toVtt, TRACK_LANGUAGE } from "../subtitles/subtitles.js";
 import { writeFileAtomic } from "../util/files.js";
 import { intOption, parse } from "./args.js";
@@ -55,6 +56,15 @@ export function subtitlesArg(value: unknown, captions: VideoProps["captions"]): 
   return value as SubtitleMode;
 }
 
+/** A note on stderr when the captions change faster than most people read: and the length at which they would not. */
+function readingNote(cues: TimedCue[], props: VideoProps, lang: "en" | "zh"): void {
+  const rate = medianReadingRate(cues, props.fps);
+  const comfortable = lang === "zh" ? COMFORTABLE_RATE / 2 : COMFORTABLE_RATE;
+  if (rate <= comfortable) return;
+  const seconds = Math.min(120, Math.ceil((props.durationInSeconds * rate) / comfortable));
+  console.error(`note: at ${props.durationInSeconds} s the captions change at a median ${rate.toFixed(0)} characters per second; about ${comfortable} reads comfortably (durationInSeconds ${seconds})`);
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     props: { type: "string" },
@@ -79,6 +89,7 @@ export async function run(argv: string[]): Promise<number> {
   const cues = subtitleCues(job.cues, job.props.fps, frameRange ?? undefined);
   const track = lang && (subtitles === "both" || subtitles === "track") ? { cues, language: TRACK_LANGUAGE[lang] } : undefined;
   browserExecutable(); // find (and if needed unpack) the browser before the progress bar starts
+  if (lang) readingNote(job.cues, job.props, lang);
 
   return guarded("render", async (guard) => {
     const bundling = new Progress("bundling", 100, 25);

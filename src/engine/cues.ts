@@ -72,14 +72,32 @@ export function videoCues(ctx: Pick<ExplainerContext, "chapters" | "timeline">, 
   return (byLang[lang] ??= ctx.timeline.beats.flatMap((_, i) => beatCues(ctx, i, lang)));
 }
 
-/** The cue shown at `frame` and its opacity (fading in and out at the cue's ends, over at most a quarter of it). */
+/**
+ * The cue shown at `frame` and its opacity: the caption fades in at its beat's start and out at its
+ * end (over at most a quarter of the cue); between two cues of a beat the text changes in place.
+ */
 export function cueAt(cues: readonly TimedCue[], frame: number, fadeFrames: number): { cue: TimedCue; opacity: number } | null {
-  const cue = cues.find((c) => frame >= c.from && frame <= c.to);
-  if (!cue) return null;
+  const i = cues.findIndex((c) => frame >= c.from && frame <= c.to);
+  if (i < 0) return null;
+  const cue = cues[i];
   const fade = Math.max(1, Math.min(fadeFrames, (cue.to - cue.from + 1) / 4));
-  return { cue, opacity: Math.max(0, Math.min(1, (frame - cue.from) / fade, (cue.to - frame) / fade)) };
+  const opensBeat = cues[i - 1]?.beatIndex !== cue.beatIndex;
+  const closesBeat = cues[i + 1]?.beatIndex !== cue.beatIndex;
+  const fadeIn = opensBeat ? (frame - cue.from) / fade : 1;
+  const fadeOut = closesBeat ? (cue.to - frame) / fade : 1;
+  return { cue, opacity: Math.max(0, Math.min(1, fadeIn, fadeOut)) };
 }
-
 
 /** Every cue's text, joined: what the fonts of a captioned video must cover. */
 export const captionsText = (ctx: Pick<ExplainerContext, "chapters" | "timeline">, lang: CaptionLanguage) => videoCues(ctx, lang).map((c) => c.text).join(" ");
+
+/** The median reading rate of the cues, in characters per second of the time each is shown (0 without cues). */
+export function medianReadingRate(cues: readonly TimedCue[], fps: number): number {
+  const rates = cues.map((c) => c.text.length / ((c.to - c.from + 1) / fps)).sort((a, b) => a - b);
+  if (rates.length === 0) return 0;
+  const mid = rates.length >> 1;
+  return rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+}
+
+/** Characters per second most viewers read captions at comfortably (English; subtitle guides give 17–20). */
+export const COMFORTABLE_RATE = 20;
