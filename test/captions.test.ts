@@ -54,6 +54,8 @@ for (const ex of EXPLAINERS) {
         const props = ex.parse(prompt ? { prompt, captions } : { captions });
         const ctx: ExplainerContext = ex.context(props, model);
         const cues = videoCues(ctx, captions);
+        // at the default length, every cue the chapters write is shown
+        if (!prompt) expect(cues.length).toBe(ctx.chapters.reduce((n, ch) => n + ch.caption(ctx, captions).length, 0));
         expect(cueProblems(cues, { tensors: ctx.tensors, words: ctx.words, model })).toEqual([]);
         for (const [i, b] of ctx.timeline.beats.entries()) {
           const own = cues.filter((c) => c.beatIndex === i);

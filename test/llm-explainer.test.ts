@@ -114,8 +114,8 @@ describe("LLMExplainer", () => {
     const top = row.indexOf(Math.max(...row));
     const softmax = Math.round(en.timeline.clips["attention.softmax"].start);
     const cue = sceneStateAt(en, softmax + 2).caption!.parts.map((p) => p.text).join("");
-    expect(cue).toBe(`“${en.trace.tokens[T - 1]}” looks mostly at “${en.trace.tokens[top]}” (${Math.round(row[top] * 100)}%)`);
-    expect(cue).toBe("“the” looks mostly at “on” (50%)");
+    expect(cue).toBe(`“${en.trace.tokens[T - 1]}” looks most at “${en.trace.tokens[top]}” (${Math.round(row[top] * 100)}%)`);
+    expect(cue).toBe("“the” looks most at “on” (50%)");
     expect(sceneStateAt(makeContext(DEFAULT_PROPS), 100).caption).toBeNull();
   });
 });

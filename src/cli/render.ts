@@ -6,7 +6,7 @@ import { bundleOrReuse, renderVideo, writeRenderRecord } from "../render/render.
 import { findBrowser } from "../render/browser.js";
 import { browserExecutable, OUT_DIR, VIDEO } from "../render/settings.js";
 import { durationInFrames, type VideoProps } from "../engine/props.js";
-import { COMFORTABLE_RATE, medianReadingRate, type TimedCue } from "../engine/cues.js";
+import { medianReadingRate, READ, type TimedCue } from "../engine/cues.js";
 import { sidecarPaths, subtitleCues, toSrt, toVtt, TRACK_LANGUAGE } from "../subtitles/subtitles.js";
 import { writeFileAtomic } from "../util/files.js";
 import { intOption, parse } from "./args.js";
@@ -59,7 +59,7 @@ export function subtitlesArg(value: unknown, captions: VideoProps["captions"]): 
 /** A note on stderr when the captions change faster than most people read: and the length at which they would not. */
 function readingNote(cues: TimedCue[], props: VideoProps, lang: "en" | "zh"): void {
   const rate = medianReadingRate(cues, props.fps);
-  const comfortable = lang === "zh" ? COMFORTABLE_RATE / 2 : COMFORTABLE_RATE;
+  const comfortable = READ[lang];
   if (rate <= comfortable) return;
   const seconds = Math.min(120, Math.ceil((props.durationInSeconds * rate) / comfortable));
   console.error(`note: at ${props.durationInSeconds} s the captions change at a median ${rate.toFixed(0)} characters per second; about ${comfortable} reads comfortably (durationInSeconds ${seconds})`);
@@ -112,7 +112,7 @@ export async function run(argv: string[]): Promise<number> {
         frames: result.frames, frameRange, chunks, fps: result.fps, width: result.width, height: result.height,
         codec: VIDEO.codec, x264Preset: VIDEO.x264Preset, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl, browser: findBrowser().source,
         subtitles: {
-          mode: subtitles, cues: lang ? cues.length : 0,
+          mode: subtitles, cues: sidecars || track ? cues.length : 0,
           files: sidecars ? [basename(sidecars.srt), basename(sidecars.vtt)] : [],
           track: track ? { codec: "mov_text", language: track.language } : null,
         },

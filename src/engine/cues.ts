@@ -22,7 +22,7 @@ export interface TimedCue {
 export const cueText = (parts: readonly CaptionPart[]) => parts.map((p) => p.text).join("");
 
 /** Reading speed a cue is given time for (characters per second; Chinese characters carry more), and the least time any cue stays. */
-const READ = { en: 20, zh: 9, minSeconds: 1 };
+export const READ = { en: 20, zh: 9, minSeconds: 1 };
 
 /** Frames a viewer needs to read a cue's text. */
 export const readFrames = (text: string, lang: CaptionLanguage, fps: number) => Math.ceil(fps * Math.max(READ.minSeconds, text.length / READ[lang]));
@@ -37,13 +37,17 @@ export function beatCues(ctx: Pick<ExplainerContext, "chapters" | "timeline">, b
   const end = beat.from + beat.durationInFrames - 1;
   const chapter = ctx.chapters[beatIndex];
   const placed: { from: number; parts: CaptionPart[] }[] = [];
+  let clipStart = -Infinity;
   for (const [i, cue] of (chapter.caption(ctx as ExplainerContext, lang) as CaptionCue[]).entries()) {
     let from = beat.from;
-    if (i > 0 && cue.at !== undefined) {
-      const clip = ctx.timeline.clips[`${chapter.id}.${cue.at}`];
-      if (!clip) throw new Error(`caption cue of ${chapter.id} starts at an unknown clip ${cue.at}`);
+    if (i > 0) {
+      const clip = cue.at === undefined ? undefined : ctx.timeline.clips[`${chapter.id}.${cue.at}`];
+      if (!clip) throw new Error(`caption cue ${i} of ${chapter.id} needs the clip it starts with: got ${JSON.stringify(cue.at)}`);
+      if (clip.start < clipStart) throw new Error(`caption cue ${i} of ${chapter.id} starts at clip ${cue.at}, before the cue before it`);
+      clipStart = clip.start;
       from = Math.round(clip.start);
     }
+    // at short lengths two clips can round to one frame: the earlier cue keeps it
     const last = placed[placed.length - 1];
     if (last && from <= last.from) continue;
     if (from > end) continue;
@@ -98,6 +102,3 @@ export function medianReadingRate(cues: readonly TimedCue[], fps: number): numbe
   const mid = rates.length >> 1;
   return rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
 }
-
-/** Characters per second most viewers read captions at comfortably (English; subtitle guides give 17–20). */
-export const COMFORTABLE_RATE = 20;

@@ -17,7 +17,7 @@ export type Claim =
   | { kind: "ranked"; tensor: string; row: number[]; rank: number; range?: [number, number]; show: NumberFormat | WordList }
   /** The text is word `index` of the list. */
   | { kind: "word"; words: WordList; index: number }
-  /** The text is how many elements of the row are above `above` (and, with `of`, how many there are: "n of m"). */
+  /** The text is how many elements of the row are above `above`. */
   | { kind: "count"; tensor: string; row: number[]; above: number }
   /** The text is the length of the tensor's axis. */
   | { kind: "size"; tensor: string; axis: number }

@@ -4,8 +4,6 @@ import { parseWith, VIDEO_FIELD_DOCS, type VideoProps, VideoPropsSchema } from "
 import { type AnyExplainer, EXPLAINERS } from "../explainers/index.js";
 import type { LoadedModel } from "../model/weights.js";
 import { type TimedCue, videoCues } from "../engine/cues.js";
-import type { CaptionLanguage } from "../engine/explainer.js";
-import { type ScriptBeat, videoScript } from "../subtitles/script.js";
 
 export interface Prepared {
   props: VideoProps;
@@ -15,8 +13,6 @@ export interface Prepared {
   record: Record<string, unknown>;
   /** The caption cues in the props' captions language (none when captions are off, and for Blank). */
   cues: TimedCue[];
-  /** The narration script in a language (null for Blank). */
-  script: ((lang: CaptionLanguage) => ScriptBeat[]) | null;
 }
 
 export interface CompositionEntry {
@@ -34,7 +30,7 @@ const fromExplainer = (e: AnyExplainer): CompositionEntry => ({
   prepare(props, model) {
     const ctx = e.context(props, model);
     const cues = props.captions === "off" ? [] : videoCues(ctx, props.captions);
-    return { props, traceHash: e.traceHash(ctx), record: e.record?.(ctx) ?? {}, cues, script: (lang) => videoScript(ctx, lang) };
+    return { props, traceHash: e.traceHash(ctx), record: e.record?.(ctx) ?? {}, cues };
   },
 });
 
@@ -42,7 +38,7 @@ export const BLANK: CompositionEntry = {
   id: "Blank",
   description: "Benchmark floor: a video's size and length, text only, no WebGL",
   parse: (json, source) => parseWith(VideoPropsSchema, VIDEO_FIELD_DOCS, json, source),
-  prepare: (props) => ({ props, traceHash: null, record: {}, cues: [], script: null }),
+  prepare: (props) => ({ props, traceHash: null, record: {}, cues: [] }),
 };
 
 export const COMPOSITIONS: CompositionEntry[] = [...EXPLAINERS.map(fromExplainer), BLANK];

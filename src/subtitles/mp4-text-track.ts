@@ -23,7 +23,9 @@ function boxes(buf: Buffer, from: number, to: number): Box[] {
     if (size === 1) {
       size = Number(buf.readBigUInt64BE(p + 8));
       header = 16;
-    } else if (size === 0) size = to - p;
+    } else if (size === 0) {
+      throw new Error(`not an MP4 this can read: box ${buf.toString("latin1", p + 4, p + 8)} at ${p} runs to the end of the file (size 0)`);
+    }
     if (size < header || p + size > to) throw new Error(`not an MP4 this can read: box at ${p} of size ${size} runs past ${to}`);
     out.push({ type: buf.toString("latin1", p + 4, p + 8), start: p, size, header });
     p += size;
@@ -139,6 +141,7 @@ export function withTextTrack(mp4: Buffer, cues: readonly SubtitleCue[], languag
   const before = moovBox.start;
   const after = mp4.length - (moovBox.start + moovBox.size);
   const dataOffset = before + moov.length + grow + after + 8;
+  if (dataOffset > 0xffffffff) throw new Error(`a video of ${mp4.length} bytes is past what a 32-bit subtitle chunk offset can point into (4 GiB)`);
   for (const b of chunkOffsetBoxes(moov, local)) {
     const n = moov.readUInt32BE(b.start + b.header + 4);
     for (let i = 0; i < n; i++) {

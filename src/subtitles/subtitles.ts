@@ -12,8 +12,6 @@ export interface SubtitleCue {
 
 /** The ISO 639-2/T code a subtitle track is tagged with (what an MP4's mdhd box and players read). */
 export const TRACK_LANGUAGE: Record<CaptionLanguage, string> = { en: "eng", zh: "zho" };
-/** The BCP 47 tag of a WebVTT file's language. */
-export const VTT_LANGUAGE: Record<CaptionLanguage, string> = { en: "en", zh: "zh" };
 
 /** Milliseconds at the start of frame `frame` (counted from `first`). */
 export const frameMs = (frame: number, fps: number, first = 0) => Math.round(((frame - first) * 1000) / fps);
@@ -49,7 +47,7 @@ export function toSrt(cues: readonly SubtitleCue[]): string {
 export function toVtt(cues: readonly SubtitleCue[], lang: CaptionLanguage): string {
   const escape = (t: string) => oneLine(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const body = cues.map((c, i) => `${i + 1}\n${timestamp(c.startMs, ".")} --> ${timestamp(c.endMs, ".")}\n${escape(c.text)}\n`).join("\n");
-  return `WEBVTT\nLanguage: ${VTT_LANGUAGE[lang]}\n\n${body}`;
+  return `WEBVTT\nLanguage: ${lang}\n\n${body}`;
 }
 
 /** X.srt and X.vtt beside X.mp4: the same base name, the extension replaced. */

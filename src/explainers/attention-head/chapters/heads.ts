@@ -86,7 +86,7 @@ export function headsCaption(ctx: AttentionContext, lang: CaptionLanguage): Capt
         : cue("look", DOES.en[role], "; ", ...here),
     ];
   }
-  const here = ["“", word(), "” 主要看向 “", top(), "”（", weight(), "）"];
+  const here = ["“", word(), "” 最多看向 “", top(), "”（", weight(), "）"];
   const layerOf = ["第 ", L, " 层的 ", N, " 个头："];
   if (!role) {
     return other < 0

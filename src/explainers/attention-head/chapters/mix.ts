@@ -65,7 +65,7 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
           ? cue(undefined, "Arcs as thick as the weights: from “", word(), "”, most stays on itself (", weight(), ")")
           : cue(undefined, "Arcs as thick as the weights: from “", word(), "”, the thickest goes to “", top(), "” (", weight(), ")"),
         cue("scale", "Each token's value (", v, "), ", n, " numbers, is scaled by its weight"),
-        cue("sum", "They add up to head ", H, "'s output for “", word(), "” (", y, "): from ", lo, " to ", hi),
+        cue("sum", "They add up to head ", H, "'s output for “", word(), "” (", y, "): its ", n, " numbers run from ", lo, " to ", hi),
       ];
     }
     return [
@@ -73,7 +73,7 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
         ? cue(undefined, "从 “", word(), "” 连向前面词元的弧，粗细按权重；大部分留在它自己身上（", weight(), "）")
         : cue(undefined, "从 “", word(), "” 出发的弧，粗细按权重：最粗的连到 “", top(), "”（", weight(), "）"),
       cue("scale", "每个词元的值（", v, "）有 ", n, " 个数，按它的权重缩放"),
-      cue("sum", "相加就是第 ", H, " 个头对 “", word(), "” 的输出（", y, "）：从 ", lo, " 到 ", hi),
+      cue("sum", "相加就是第 ", H, " 个头对 “", word(), "” 的输出（", y, "）：", n, " 个数从 ", lo, " 到 ", hi),
     ];
   },
 };

@@ -58,7 +58,7 @@ export const scores: Chapter<AttentionContext, AttentionShape> = {
     }
     const next = t > 0 ? ["，其次是 “", topScored(1), "”（", score(1), "）"] : [];
     return [
-      cue(undefined, "每个查询与自己和前面词元的键相乘：q·k / √", hs, "（", pre, "）"),
+      cue(undefined, "每个查询与自己和前面词元的键做点积：q·k / √", hs, "（", pre, "）"),
       cue(row, "在 “", word(), "” 这一行，“", topScored(), "” 得分最高（", score(), "）", ...next),
     ];
   },

@@ -48,14 +48,14 @@ export const softmax: Chapter<AttentionContext, AttentionShape> = {
     if (lang === "en") {
       const next = t > 0 ? [", then at “", top(1), "” (", weight(1), ")"] : [];
       return [
-        cue(undefined, "Softmax makes weights that add up to one (", att, "); top score ", score(), " gets most"),
-        cue("swap", "“", word(), "” looks mostly at “", top(), "” (", weight(), ")", ...next),
+        cue(undefined, "Softmax makes weights that add up to one (", att, "); top score ", score(), " gets the largest weight"),
+        cue("swap", "“", word(), "” looks most at “", top(), "” (", weight(), ")", ...next),
       ];
     }
     const next = t > 0 ? ["，其次是 “", top(1), "”（", weight(1), "）"] : [];
     return [
       cue(undefined, "softmax 把每一行变成加起来为一的权重（", att, "）：最高分 ", score(), " 拿到最多"),
-      cue("swap", "“", word(), "” 主要看向 “", top(), "”（", weight(), "）", ...next),
+      cue("swap", "“", word(), "” 最多看向 “", top(), "”（", weight(), "）", ...next),
     ];
   },
 };

@@ -123,12 +123,12 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const w = f.ranked(id, [T - 1], 0, "percent");
     return lang === "en"
       ? [
-        { parts: [{ text: "Attention, layer " }, f.given(L), { text: " head " }, f.given(H), { text: ": each of the " }, f.size(id, 0), { text: " tokens weighs itself and the tokens before it (" }, att, { text: ")" }] },
-        { at: "softmax", parts: [{ text: "“" }, last, { text: "” looks mostly at “" }, top, { text: "” (" }, w, { text: ")" }] },
+        { parts: [{ text: "Attention, layer " }, f.given(L), { text: " head " }, f.given(H), { text: ": each of the " }, f.size(id, 0), { text: T === 1 ? " token weighs itself (" : " tokens weighs itself and the tokens before it (" }, att, { text: ")" }] },
+        { at: "softmax", parts: [{ text: "“" }, last, { text: "” looks most at “" }, top, { text: "” (" }, w, { text: ")" }] },
       ]
       : [
         { parts: [{ text: "注意力（第 " }, f.given(L), { text: " 层第 " }, f.given(H), { text: " 个头）：" }, f.size(id, 0), { text: " 个词元各自为自己和之前的词元分配权重（" }, att, { text: "）" }] },
-        { at: "softmax", parts: [{ text: "“" }, last, { text: "” 主要看向 “" }, top, { text: "”（" }, w, { text: "）" }] },
+        { at: "softmax", parts: [{ text: "“" }, last, { text: "” 最多看向 “" }, top, { text: "”（" }, w, { text: "）" }] },
       ];
   },
 };

@@ -59,26 +59,33 @@ export const mlp: Chapter<LlmContext, LlmShape> = {
   shots: (ctx) => [beatShot(ctx, "mlp", "mlp", 0.18, ["resid1", "ln2", "fc", "gelu"]),
     clipShot(ctx, "mlp.proj", "mlp", 0.9, ["gelu", "fcProj", "resid2"], 4),],
   explain: {
-    en: "The MLP then works on each token alone: it widens the vector, keeps mostly the positive numbers (the GELU gate), and folds the result back into the running sum, the residual stream.",
-    zh: "接着 MLP 分别处理每个词元：它把向量加宽，基本只留下正的数（GELU 门），再把结果加回累计的和，也就是残差流。",
+    en: "The MLP then works on each token alone: it widens the vector, keeps its positive numbers and squeezes the negative ones close to zero (the GELU gate), and folds the result back into the running sum, the residual stream.",
+    zh: "接着 MLP 分别处理每个词元：它把向量加宽，保留正的数、把负的数压到接近零（GELU 门），再把结果加回累计的和，也就是残差流。",
   },
   caption: (ctx, lang) => {
     const L = ctx.layer;
     const f = facts(ctx);
     const T = ctx.trace.tokens.length;
     const fcId = `l${L}.fc`;
-    const gelu = tensorPart(`l${L}.gelu`, "activation");
+    const geluId = `l${L}.gelu`;
+    const gelu = tensorPart(geluId, "activation");
     const fc = tensorPart(fcId, "activation");
-    const through = f.count(fcId, [T - 1], 0);
+    const n = ctx.trace.tensors[geluId].shape[1];
+    const positive = f.count(geluId, [T - 1], 0);
+    const lowest = f.ranked(geluId, [T - 1], n - 1, "value");
     const last = f.word("tokens", T - 1);
-    return lang === "en"
-      ? [
-        { parts: [{ text: "The MLP widens each vector from " }, f.size(`l${L}.ln2`, 1), { text: " to " }, f.size(fcId, 1), { text: " numbers (" }, fc, { text: ")" }] },
-        { at: "gelu", parts: [{ text: "GELU lets " }, through, { text: " of “" }, last, { text: "”'s " }, f.size(fcId, 1), { text: " values through, the positive ones (" }, gelu, { text: ")" }] },
-      ]
-      : [
-        { parts: [{ text: "MLP 把每个向量从 " }, f.size(`l${L}.ln2`, 1), { text: " 个数加宽到 " }, f.size(fcId, 1), { text: " 个（" }, fc, { text: "）" }] },
-        { at: "gelu", parts: [{ text: "GELU 让 “" }, last, { text: "” 的 " }, f.size(fcId, 1), { text: " 个值中 " }, through, { text: " 个正值通过（" }, gelu, { text: "）" }] },
-      ];
+    const allPositive = positive.text === String(n);
+    const widen = lang === "en"
+      ? [{ text: "The MLP widens each vector from " }, f.size(`l${L}.ln2`, 1), { text: " to " }, f.size(fcId, 1), { text: " numbers (" }, fc, { text: ")" }]
+      : [{ text: "MLP 把每个向量从 " }, f.size(`l${L}.ln2`, 1), { text: " 个数加宽到 " }, f.size(fcId, 1), { text: " 个（" }, fc, { text: "）" }];
+    // GELU keeps a positive number about as it is and squeezes a negative one to just below zero
+    const gate = lang === "en"
+      ? (allPositive
+        ? [{ text: "GELU keeps all " }, positive, { text: " of “" }, last, { text: "”'s values positive (" }, gelu, { text: ")" }]
+        : [{ text: "GELU keeps " }, positive, { text: " of “" }, last, { text: "”'s " }, f.size(geluId, 1), { text: " values positive, the rest squeezed near zero, the lowest " }, lowest, { text: " (" }, gelu, { text: ")" }])
+      : (allPositive
+        ? [{ text: "GELU 让 “" }, last, { text: "” 的全部 " }, positive, { text: " 个值保持为正（" }, gelu, { text: "）" }]
+        : [{ text: "GELU 让 “" }, last, { text: "” 的 " }, f.size(geluId, 1), { text: " 个值中 " }, positive, { text: " 个保持为正，其余压到接近零，最低 " }, lowest, { text: "（" }, gelu, { text: "）" }]);
+    return [{ parts: widen }, { at: "gelu", parts: gate }];
   },
 };

@@ -90,7 +90,7 @@ export const output: Chapter<LlmContext, LlmShape> = {
       ]
       : [
         { parts: [{ text: "最后一个向量给词表中全部 " }, f.size("logits", 1), { text: " 个词打分（" }, logits, { text: "）" }] },
-        { at: "softmax", parts: [{ text: "最可能的：" }, ...top, { text: "（" }, probs, { text: "）" }] },
+        { at: "softmax", parts: [{ text: "最可能的词：" }, ...top, { text: "（" }, probs, { text: "）" }] },
         { at: "choose", parts: [{ text: "模型选出 “" }, chosen, { text: "”，概率 " }, p] },
       ];
   },

@@ -41,7 +41,7 @@ export const tokens: Chapter<LlmContext, LlmShape> = {
     const n = f.size("x0", 0);
     return lang === "en"
       ? [
-        { parts: [{ text: "The prompt is split into " }, n, { text: " tokens, one cube each" }] },
+        { parts: [{ text: "The prompt is split into " }, n, { text: T === 1 ? " token, one cube" : " tokens, one cube each" }] },
         { at: `drop.${T - 1}`, parts: [{ text: "It starts with “" }, f.word("tokens", 0), { text: "” and ends with “" }, f.word("tokens", T - 1), { text: "”" }] },
       ]
       : [

@@ -42,7 +42,7 @@ export const whole: Chapter<MatMulContext, MatMulShape> = {
   shots: (ctx) => [beatShot(ctx, "whole", "whole", 0.35, ["X", "W", "Q"])],
   explain: {
     en: "Doing the same for every word of the prompt at once is one matrix multiplication: a whole table of outputs, one row per word, in a single step.",
-    zh: "对提示里的每个词同时这样算，就是一次矩阵乘法：一步得到整张输出表，每个词一行。",
+    zh: "对提示词里的每个词同时这样算，就是一次矩阵乘法：一步得到整张输出表，每个词一行。",
   },
   caption: (ctx, lang) => {
     const { ids } = ctx.product;

@@ -37,7 +37,7 @@ export const prompt: Chapter<NextTokenContext, NextTokenShape> = {
     const at = `drop.${T0 - 1}`;
     if (lang === "en") {
       const how: CaptionPart[] = ctx.gen.sampled
-        ? [{ text: "”; then the model draws words at random from its " }, V, { text: " (seed " }, seed, { text: ")" }]
+        ? [{ text: "”; then the model draws words at random, weighted by probability, from its " }, V, { text: " (seed " }, seed, { text: ")" }]
         : [{ text: "”; then the model adds the likeliest of its " }, V, { text: " words, one by one" }];
       return [
         { parts: [{ text: "The prompt drops in, one cube per word, starting with “" }, first, { text: "”" }] },

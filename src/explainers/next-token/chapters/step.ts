@@ -52,7 +52,9 @@ function caption(ctx: NextTokenContext, k: number, lang: "en" | "zh"): CaptionCu
       : [{ text: "第 " }, step, { text: " 步再读一遍文字，现在读到 “" }, f.word("tokens", T0 + k - 1), { text: "”" }]);
   const c = choice(ctx, f, k);
   const verb = ctx.gen.sampled ? (en ? "Draws at random " : "随机抽到 ") : (en ? "Writes " : "写下 ");
-  const pick: CaptionPart[] = [{ text: verb + "“" }, c.word, { text: en ? "” (" : "”（" }, ...c.p, { text: en ? ")" : "）" }];
+  // the model's p, at temperature 1: the draw's own chance differs when the temperature is not 1
+  const tempered = ctx.gen.sampled && ctx.props.temperature !== 1 ? [{ text: en ? " before temperature" : "，温度调整前" }] : [];
+  const pick: CaptionPart[] = [{ text: verb + "“" }, c.word, { text: en ? "” (" : "”（" }, ...c.p, ...tempered, { text: en ? ")" : "）" }];
   if (c.other) {
     const which = c.other.better ? (en ? "; the likeliest was “" : "；最可能的是 “") : (en ? "; next best “" : "；其次是 “");
     pick.push({ text: which }, c.other.word, { text: en ? "” (" : "”（" }, c.other.p, { text: en ? ")" : "）" });
