@@ -29,6 +29,9 @@ describe("facts", () => {
     expect(f.count("t", [1], 0).text).toBe("2");
     expect(f.size("t", 1).text).toBe("3");
     expect(f.word("vocab", 2).text).toBe("z");
+    // a row's own token is "itself", unquoted; another is its word in quotes
+    expect(f.rankedWord("t", [1], 0, 1, "en").map((p) => p.text)).toEqual(["itself"]);
+    expect(f.rankedWord("t", [1], 0, 0, "zh").map((p) => p.text)).toEqual(["“", "b", "”"]);
     expect([fmtP(0.0004), fmtP(0.9995), fmtP(0.41249)]).toEqual(["<0.001", ">0.999", "0.412"]);
     expect([pct(0.999), pct(0.0004), pct(0.004), pct(0.714)]).toEqual(["99.9%", "0%", "0.4%", "71%"]);
   });
@@ -39,6 +42,9 @@ describe("facts", () => {
       expect(claimError(part, truth)).toBeNull();
       expect(claimError({ ...part, text: part.text === "b" ? "c" : part.text === "2" ? "3" : part.text.replace(/\d(?=\D*$)/, (d) => String((+d + 2) % 10)) }, truth)).not.toBeNull();
     }
+    expect(claimError(f.rankedWord("t", [1], 0, 1, "zh")[0], truth)).toBeNull();
+    expect(claimError({ ...f.rankedWord("t", [1], 0, 0, "en")[1], text: "itself" }, truth)).not.toBeNull();
+    expect(claimError({ ...f.rankedWord("t", [1], 0, 1, "en")[0], text: "b" }, truth)).not.toBeNull();
     const cue = (parts: { text: string }[]) => ({ beat: "b", beatIndex: 0, from: 0, to: 1, parts, text: parts.map((p) => p.text).join("") });
     expect(unclaimedError(cue([{ text: "it looks at “" }, f.word("tokens", 0), { text: "”" }]))).toBeNull();
     expect(unclaimedError(cue([{ text: "it looks at “cat”" }]))).toMatch(/quoted word/);

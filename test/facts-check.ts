@@ -68,6 +68,7 @@ export function claimError(part: CaptionPart, t: Truth): string | null {
       const best = [...row.keys()].filter((i) => i >= from && i < to).sort((a, b) => row[b] - row[a] || a - b)[c.rank];
       if (best === undefined) return `no rank ${c.rank} in ${c.tensor}[${c.row}]`;
       if (c.show !== "tokens" && c.show !== "vocab") return expectNumber(text, row[best], c.show === "percent");
+      if (c.self !== undefined && best === c.self) return ["itself", "自己"].includes(text) ? null : `shows "${text}", rank ${c.rank} of ${c.tensor}[${c.row}] is the token itself`;
       return t.words[c.show][best] === text ? null : `shows "${text}", rank ${c.rank} of ${c.tensor}[${c.row}] is "${t.words[c.show][best]}"`;
     }
     case "word":

@@ -14,7 +14,7 @@ export type Claim =
   /** The text is this element's value, shown as `as` says. */
   | { kind: "value"; tensor: string; index: number[]; as: NumberFormat }
   /** The text is the rank-th largest element of the row over range [from, to): its value (shown as a NumberFormat) or its word. */
-  | { kind: "ranked"; tensor: string; row: number[]; rank: number; range?: [number, number]; show: NumberFormat | WordList }
+  | { kind: "ranked"; tensor: string; row: number[]; rank: number; range?: [number, number]; show: NumberFormat | WordList; self?: number }
   /** The text is word `index` of the list. */
   | { kind: "word"; words: WordList; index: number }
   /** The text is how many elements of the row are above `above`. */
@@ -40,6 +40,9 @@ export function pct(w: number): string {
   const r = Math.round(w * 100);
   return (r === 100 && w < 1) || (r === 0 && w > 0.0005) ? `${(w * 100).toFixed(1)}%` : `${r}%`;
 }
+
+/** What a caption calls the token a row belongs to, when the row's ranked word is that token itself. */
+export const SELF_WORD: Record<"en" | "zh", string> = { en: "itself", zh: "自己" };
 
 /** A probability with three decimals; "<0.001" and ">0.999" where rounding would say 0 or 1. */
 export const fmtP = (p: number) => (p < 0.001 ? "<0.001" : p > 0.999 && p < 1 ? ">0.999" : p.toFixed(3));
@@ -96,6 +99,15 @@ export function facts(src: FactSource) {
       const v = t.data[rowOf(t, row).offset + i];
       const text = what === "tokens" || what === "vocab" ? src.words[what][i] : show(v, what);
       return { text, claim: { kind: "ranked", tensor, row, rank, range, show: what } };
+    },
+    /**
+     * The word of the rank-th largest element of token `self`'s row, in quotes; "itself" (in the
+     * language) when that word is token `self`'s own, so a repeated word is not taken for an earlier one.
+     */
+    rankedWord(tensor: string, row: number[], rank: number, self: number, lang: "en" | "zh", range?: [number, number]): CaptionPart[] {
+      const i = rankedIndex(tensorOf(src, tensor), row, rank, range);
+      const claim = { kind: "ranked" as const, tensor, row, rank, range, show: "tokens" as const, self };
+      return i === self ? [{ text: SELF_WORD[lang], claim }] : [{ text: "“" }, { text: src.words.tokens[i], claim }, { text: "”" }];
     },
     /** Index (in the row) of the rank-th largest element: for what a caption says next about it. */
     rankedIndex: (tensor: string, row: number[], rank: number, range?: [number, number]) => rankedIndex(tensorOf(src, tensor), row, rank, range),

@@ -63,7 +63,7 @@ const DOES: Record<CaptionLanguage, Record<HeadRole, string>> = {
  * none; then what the focus head does on this prompt.
  */
 export function headsCaption(ctx: AttentionContext, lang: CaptionLanguage): CaptionCue[] {
-  const { f, word, top, weight, topIndex } = say(ctx);
+  const { f, word, top, weight, topIndex } = say(ctx, lang);
   const { layer, head, nHead, roles, copy } = ctx.focus;
   const role = roles[head];
   const [L, H, N] = [f.given(layer), f.given(head), f.given(nHead)];
@@ -72,7 +72,7 @@ export function headsCaption(ctx: AttentionContext, lang: CaptionLanguage): Capt
   // the induction pattern on this prompt: the focus word looks at the word after its earlier copy
   const after = copy >= 0 && topIndex() === copy + 1;
   if (lang === "en") {
-    const here = ["“", word(), "” looks most at “", top(), "” (", weight(), ")"];
+    const here = ["“", word(), "” looks most at ", ...top(), " (", weight(), ")"];
     const layerOf = ["Layer ", L, "'s ", N, " heads: "];
     if (!role) {
       return other < 0
@@ -82,11 +82,11 @@ export function headsCaption(ctx: AttentionContext, lang: CaptionLanguage): Capt
     return [
       cue(undefined, ...layerOf, "head ", H, ", framed, is the ", named(head)),
       role === "induction" && after
-        ? cue("look", "It looks past the earlier “", f.word("tokens", copy), "” to the word after it: “", top(), "” (", weight(), ")")
+        ? cue("look", "It looks past the earlier “", f.word("tokens", copy), "” to the word after it: ", ...top(), " (", weight(), ")")
         : cue("look", DOES.en[role], "; ", ...here),
     ];
   }
-  const here = ["“", word(), "” 最多看向 “", top(), "”（", weight(), "）"];
+  const here = ["“", word(), "” 最多看向 ", ...top(), "（", weight(), "）"];
   const layerOf = ["第 ", L, " 层的 ", N, " 个头："];
   if (!role) {
     return other < 0
@@ -96,7 +96,7 @@ export function headsCaption(ctx: AttentionContext, lang: CaptionLanguage): Capt
   return [
     cue(undefined, ...layerOf, "框出的第 ", H, " 个头是", named(head)),
     role === "induction" && after
-      ? cue("look", "它越过前面那个 “", f.word("tokens", copy), "”，看向它后面的词：“", top(), "”（", weight(), "）")
+      ? cue("look", "它越过前面那个 “", f.word("tokens", copy), "”，看向它后面的词：", ...top(), "（", weight(), "）")
       : cue("look", DOES.zh[role], "；这里 ", ...here),
   ];
 }

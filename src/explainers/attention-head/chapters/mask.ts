@@ -40,7 +40,7 @@ export const mask: Chapter<AttentionContext, AttentionShape> = {
     zh: "词元只能往回看，不能往后看：那些会让它看到后面词元的格子都被遮掉了。",
   },
   caption: (ctx, lang) => {
-    const { f, word } = say(ctx);
+    const { f, word } = say(ctx, lang);
     const { t, ids } = ctx.focus;
     // a weight above zero is a token seen: the mask leaves only the token itself and those before it
     const [first, seen, T] = [f.word("tokens", 0), (row: number) => f.count(ids.att, [row], 0), f.size(ids.att, 0)];

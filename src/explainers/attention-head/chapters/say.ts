@@ -11,20 +11,20 @@ export const cue = (at: string | undefined, ...runs: (string | CaptionPart)[]): 
 });
 
 /** The facts builders, and the focus token's: its word, and the tokens it weighs most (rank 0, 1 …) in its row. */
-export function say(ctx: AttentionContext) {
+export function say(ctx: AttentionContext, lang: "en" | "zh") {
   const f = facts(ctx);
   const { t, ids } = ctx.focus;
   const seen: [number, number] = [0, t + 1];
   return {
     f,
     word: () => f.word("tokens", t),
-    /** The token of the rank-th largest weight of the focus row, and that weight as a percentage. */
-    top: (rank = 0) => f.ranked(ids.att, [t], rank, "tokens", seen),
+    /** The token of the rank-th largest weight of the focus row, quoted ("itself" for the focus token), and that weight as a percentage. */
+    top: (rank = 0) => f.rankedWord(ids.att, [t], rank, t, lang, seen),
     weight: (rank = 0) => f.ranked(ids.att, [t], rank, "percent", seen),
     /** Index of the rank-th largest weight (to choose what to say about it). */
     topIndex: (rank = 0) => f.rankedIndex(ids.att, [t], rank, seen),
     /** The token of the rank-th highest score of the focus row, and the score. */
-    topScored: (rank = 0) => f.ranked(ids.preatt, [t], rank, "tokens", seen),
+    topScored: (rank = 0) => f.rankedWord(ids.preatt, [t], rank, t, lang, seen),
     score: (rank = 0) => f.ranked(ids.preatt, [t], rank, "value", seen),
   };
 }

@@ -45,21 +45,21 @@ export const scores: Chapter<AttentionContext, AttentionShape> = {
     zh: "每个词元的查询与它自己和前面每个词元的键逐一比较：越匹配，网格里那一格的分数越高。",
   },
   caption: (ctx, lang) => {
-    const { f, word, topScored, score } = say(ctx);
+    const { f, word, topScored, score } = say(ctx, lang);
     const { t, ids } = ctx.focus;
     const [hs, pre] = [f.size(ids.q, 1), tensorPart(ids.preatt, "attention")];
     const row = `row.${t}`;
     if (lang === "en") {
-      const next = t > 0 ? [", then “", topScored(1), "” (", score(1), ")"] : [];
+      const next = t > 0 ? [", then ", ...topScored(1), " (", score(1), ")"] : [];
       return [
         cue(undefined, "Each query meets the keys of its own and earlier tokens: q·k / √", hs, " (", pre, ")"),
-        cue(row, "In the row of “", word(), "”, “", topScored(), "” scores highest (", score(), ")", ...next),
+        cue(row, "In the row of “", word(), "”, ", ...topScored(), " scores highest (", score(), ")", ...next),
       ];
     }
-    const next = t > 0 ? ["，其次是 “", topScored(1), "”（", score(1), "）"] : [];
+    const next = t > 0 ? ["，其次是 ", ...topScored(1), "（", score(1), "）"] : [];
     return [
       cue(undefined, "每个查询与自己和前面词元的键做点积：q·k / √", hs, "（", pre, "）"),
-      cue(row, "在 “", word(), "” 这一行，“", topScored(), "” 得分最高（", score(), "）", ...next),
+      cue(row, "在 “", word(), "” 这一行，", ...topScored(), " 得分最高（", score(), "）", ...next),
     ];
   },
 };

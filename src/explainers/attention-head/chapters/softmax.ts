@@ -41,21 +41,21 @@ export const softmax: Chapter<AttentionContext, AttentionShape> = {
     zh: "softmax 把每一行分数变成都是正数、加起来为一的权重，最匹配的词元得到最多的注意力。",
   },
   caption: (ctx, lang) => {
-    const { word, top, weight, score } = say(ctx);
+    const { word, top, weight, score } = say(ctx, lang);
     const { t, ids } = ctx.focus;
     const att = tensorPart(ids.att, "attention");
     // softmax keeps the order of a row: its highest score gets its largest weight
     if (lang === "en") {
-      const next = t > 0 ? [", then at “", top(1), "” (", weight(1), ")"] : [];
+      const next = t > 0 ? [", then at ", ...top(1), " (", weight(1), ")"] : [];
       return [
         cue(undefined, "Softmax makes weights that add up to one (", att, "); top score ", score(), " gets the largest weight"),
-        cue("swap", "“", word(), "” looks most at “", top(), "” (", weight(), ")", ...next),
+        cue("swap", "“", word(), "” looks most at ", ...top(), " (", weight(), ")", ...next),
       ];
     }
-    const next = t > 0 ? ["，其次是 “", top(1), "”（", weight(1), "）"] : [];
+    const next = t > 0 ? ["，其次是 ", ...top(1), "（", weight(1), "）"] : [];
     return [
       cue(undefined, "softmax 把每一行变成加起来为一的权重（", att, "）：最高分 ", score(), " 拿到最多"),
-      cue("swap", "“", word(), "” 最多看向 “", top(), "”（", weight(), "）", ...next),
+      cue("swap", "“", word(), "” 最多看向 ", ...top(), "（", weight(), "）", ...next),
     ];
   },
 };

@@ -119,16 +119,16 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const id = `l${L}.h${H}.att`;
     const att = tensorPart(id, "attention");
     const last = f.word("tokens", T - 1);
-    const top = f.ranked(id, [T - 1], 0, "tokens");
+    const top = f.rankedWord(id, [T - 1], 0, T - 1, lang);
     const w = f.ranked(id, [T - 1], 0, "percent");
     return lang === "en"
       ? [
         { parts: [{ text: "Attention, layer " }, f.given(L), { text: " head " }, f.given(H), { text: ": each of the " }, f.size(id, 0), { text: T === 1 ? " token weighs itself (" : " tokens weighs itself and the tokens before it (" }, att, { text: ")" }] },
-        { at: "softmax", parts: [{ text: "“" }, last, { text: "” looks most at “" }, top, { text: "” (" }, w, { text: ")" }] },
+        { at: "softmax", parts: [{ text: "“" }, last, { text: "” looks most at " }, ...top, { text: " (" }, w, { text: ")" }] },
       ]
       : [
         { parts: [{ text: "注意力（第 " }, f.given(L), { text: " 层第 " }, f.given(H), { text: " 个头）：" }, f.size(id, 0), { text: " 个词元各自为自己和之前的词元分配权重（" }, att, { text: "）" }] },
-        { at: "softmax", parts: [{ text: "“" }, last, { text: "” 最多看向 “" }, top, { text: "”（" }, w, { text: "）" }] },
+        { at: "softmax", parts: [{ text: "“" }, last, { text: "” 最多看向 " }, ...top, { text: "（" }, w, { text: "）" }] },
       ];
   },
 };
