@@ -1,0 +1,121 @@
+// Hugging Face GPT-2 checkpoints and this project's parameters: config.json to ModelConfig, HF tensor names and Conv1D layout to Params, and back.
+//
+// HF's Conv1D stores a weight as (in, out); this model stores (out, in), so every matrix of a
+// block is transposed on the way in and out. wte is tied to the unembedding (lm_head).
+
+import { InputError } from "../errors.js";
+import type { ModelConfig } from "../model/config.js";
+import { allocParams, type Params } from "../model/params.js";
+import { LAYER_NORM_EPS } from "../model/ops.js";
+import type { SafeTensor } from "./safetensors.js";
+
+/** The GPT-2 variant this model's forward pass computes: tanh-approximated GELU, LayerNorm epsilon 1e-5. */
+const ACTIVATIONS = ["gelu_new", "gelu_pytorch_tanh"];
+
+/** A config.json of a GPT-2 checkpoint as this model reads it (`file` names it in errors). */
+export function configFromHf(json: unknown, file: string): ModelConfig {
+  const c = (json ?? {}) as Record<string, unknown>;
+  if (c.model_type !== "gpt2") throw new InputError(`${file}: model_type`, '"gpt2"', JSON.stringify(c.model_type));
+  const int = (key: string) => {
+    const v = c[key];
+    if (!Number.isInteger(v) || (v as number) < 1) throw new InputError(`${file}: ${key}`, "a whole number of at least 1", JSON.stringify(v));
+    return v as number;
+  };
+  const config = { vocabSize: int("vocab_size"), contextLength: int("n_positions"), dModel: int("n_embd"), nLayer: int("n_layer"), nHead: int("n_head") };
+  if (config.dModel % config.nHead !== 0) throw new InputError(`${file}: n_embd`, `a multiple of n_head (${config.nHead})`, String(config.dModel));
+  const eps = c.layer_norm_epsilon ?? LAYER_NORM_EPS;
+  if (eps !== LAYER_NORM_EPS) throw new InputError(`${file}: layer_norm_epsilon`, String(LAYER_NORM_EPS), JSON.stringify(eps));
+  const act = c.activation_function ?? "gelu_new";
+  if (!ACTIVATIONS.includes(String(act))) throw new InputError(`${file}: activation_function`, `one of ${ACTIVATIONS.join(", ")} (GELU, tanh approximation)`, JSON.stringify(act));
+  return config;
+}
+
+/** The config.json this model's shape is written as (transformers' GPT2Config fields). */
+export function configToHf(c: ModelConfig): Record<string, unknown> {
+  return {
+    architectures: ["GPT2LMHeadModel"], model_type: "gpt2", vocab_size: c.vocabSize, n_positions: c.contextLength, n_ctx: c.contextLength,
+    n_embd: c.dModel, n_layer: c.nLayer, n_head: c.nHead, n_inner: null, activation_function: "gelu_new", layer_norm_epsilon: LAYER_NORM_EPS,
+    resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0, tie_word_embeddings: true,
+  };
+}
+
+type Slot = { hf: string; ours: (p: Params) => Float32Array; shape: (c: ModelConfig) => number[]; transpose: boolean };
+
+/** Every parameter's HF name (without the `transformer.` prefix), our view of it, its HF shape and whether it is a Conv1D matrix. */
+function slots(c: ModelConfig): Slot[] {
+  const C = c.dModel;
+  const f = (p: Params, get: (q: Params) => ArrayLike<number>) => get(p) as Float32Array;
+  const out: Slot[] = [
+    { hf: "wte.weight", ours: (p) => f(p, (q) => q.wte), shape: () => [c.vocabSize, C], transpose: false },
+    { hf: "wpe.weight", ours: (p) => f(p, (q) => q.wpe), shape: () => [c.contextLength, C], transpose: false },
+  ];
+  for (let l = 0; l < c.nLayer; l++) {
+    const L = (p: Params) => p.layers[l];
+    const h = `h.${l}.`;
+    out.push(
+      { hf: `${h}ln_1.weight`, ours: (p) => f(p, () => L(p).ln1w), shape: () => [C], transpose: false },
+      { hf: `${h}ln_1.bias`, ours: (p) => f(p, () => L(p).ln1b), shape: () => [C], transpose: false },
+      { hf: `${h}attn.c_attn.weight`, ours: (p) => f(p, () => L(p).qkvw), shape: () => [C, 3 * C], transpose: true },
+      { hf: `${h}attn.c_attn.bias`, ours: (p) => f(p, () => L(p).qkvb), shape: () => [3 * C], transpose: false },
+      { hf: `${h}attn.c_proj.weight`, ours: (p) => f(p, () => L(p).attprojw), shape: () => [C, C], transpose: true },
+      { hf: `${h}attn.c_proj.bias`, ours: (p) => f(p, () => L(p).attprojb), shape: () => [C], transpose: false },
+      { hf: `${h}ln_2.weight`, ours: (p) => f(p, () => L(p).ln2w), shape: () => [C], transpose: false },
+      { hf: `${h}ln_2.bias`, ours: (p) => f(p, () => L(p).ln2b), shape: () => [C], transpose: false },
+      { hf: `${h}mlp.c_fc.weight`, ours: (p) => f(p, () => L(p).fcw), shape: () => [C, 4 * C], transpose: true },
+      { hf: `${h}mlp.c_fc.bias`, ours: (p) => f(p, () => L(p).fcb), shape: () => [4 * C], transpose: false },
+      { hf: `${h}mlp.c_proj.weight`, ours: (p) => f(p, () => L(p).fcprojw), shape: () => [4 * C, C], transpose: true },
+      { hf: `${h}mlp.c_proj.bias`, ours: (p) => f(p, () => L(p).fcprojb), shape: () => [C], transpose: false },
+    );
+  }
+  out.push(
+    { hf: "ln_f.weight", ours: (p) => f(p, (q) => q.lnfw), shape: () => [C], transpose: false },
+    { hf: "ln_f.bias", ours: (p) => f(p, (q) => q.lnfb), shape: () => [C], transpose: false },
+  );
+  return out;
+}
+
+/** Copies `src` (rows × cols) into `dst` transposed (cols × rows). */
+function transposeInto(dst: Float32Array, src: ArrayLike<number>, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++) for (let k = 0; k < cols; k++) dst[k * rows + r] = src[r * cols + k];
+}
+
+const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/**
+ * This model's parameters from a GPT-2 checkpoint's tensors (names with or without `transformer.`;
+ * attention-mask buffers ignored; lm_head.weight absent or equal to wte, since they are tied).
+ */
+export function paramsFromHf(tensors: Map<string, SafeTensor>, config: ModelConfig, file: string): Params {
+  const prefixed = [...tensors.keys()].some((k) => k.startsWith("transformer."));
+  const get = (name: string) => tensors.get(prefixed ? `transformer.${name}` : name);
+  const p = allocParams(config);
+  for (const s of slots(config)) {
+    const t = get(s.hf);
+    const shape = s.shape(config);
+    const field = `${file}: ${prefixed ? "transformer." : ""}${s.hf}`;
+    if (!t) throw new InputError(field, `a tensor of shape ${JSON.stringify(shape)}`, "none");
+    if (!sameShape(t.shape, shape)) throw new InputError(`${field} shape`, JSON.stringify(shape), JSON.stringify(t.shape));
+    const dst = s.ours(p);
+    if (s.transpose) transposeInto(dst, t.data, shape[0], shape[1]);
+    else dst.set(t.data);
+  }
+  const head = tensors.get("lm_head.weight");
+  if (head && !head.data.every((v, i) => v === p.wte[i])) {
+    throw new InputError(`${file}: lm_head.weight`, "absent or equal to wte.weight (this model ties them)", "a different matrix");
+  }
+  return p;
+}
+
+/** The parameters as HF GPT-2 tensors (GPT2LMHeadModel names, `transformer.` prefixed; lm_head left to the tie), in file order. */
+export function paramsToHf(p: Params): [string, { shape: number[]; data: Float32Array }][] {
+  return slots(p.config).map((s) => {
+    const shape = s.shape(p.config);
+    const ours = s.ours(p);
+    let data = Float32Array.from(ours);
+    if (s.transpose) {
+      data = new Float32Array(ours.length);
+      transposeInto(data, ours, shape[1], shape[0]);
+    }
+    return [`transformer.${s.hf}`, { shape, data }];
+  });
+}
