@@ -109,6 +109,13 @@ export function facts(src: FactSource) {
       const claim = { kind: "ranked" as const, tensor, row, rank, range, show: "tokens" as const, self };
       return i === self ? [{ text: SELF_WORD[lang], claim }] : [{ text: "“" }, { text: src.words.tokens[i], claim }, { text: "”" }];
     },
+    /** The row's n most likely vocabulary words, each quoted with its probability: “a” 0.412, “b” 0.201 … */
+    topWords(tensor: string, row: number[], n: number, lang: "en" | "zh"): CaptionPart[] {
+      const count = Math.min(n, tensorOf(src, tensor).shape[row.length]);
+      return Array.from({ length: count }, (_, r) => [
+        { text: r === 0 ? "“" : lang === "en" ? ", “" : "，“" }, this.ranked(tensor, row, r, "vocab"), { text: "” " }, this.ranked(tensor, row, r, "prob"),
+      ]).flat();
+    },
     /** Index (in the row) of the rank-th largest element: for what a caption says next about it. */
     rankedIndex: (tensor: string, row: number[], rank: number, range?: [number, number]) => rankedIndex(tensorOf(src, tensor), row, rank, range),
     word(words: WordList, index: number): CaptionPart {

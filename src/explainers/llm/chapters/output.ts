@@ -75,11 +75,7 @@ export const output: Chapter<LlmContext, LlmShape> = {
     const T = ctx.trace.tokens.length;
     const probs = tensorPart("probs", "output");
     const logits = tensorPart("logits", "output");
-    const n = Math.min(3, ctx.trace.model.vocabSize);
-    const top = Array.from({ length: n }, (_, r) => [
-      ...(r > 0 ? [{ text: lang === "en" ? ", " : "，" }] : []),
-      { text: "“" }, f.ranked("probs", [T - 1], r, "vocab"), { text: "” " }, f.ranked("probs", [T - 1], r, "prob"),
-    ]).flat();
+    const top = f.topWords("probs", [T - 1], 3, lang);
     const chosen = f.ranked("probs", [T - 1], 0, "vocab");
     const p = f.ranked("probs", [T - 1], 0, "prob");
     return lang === "en"

@@ -61,9 +61,7 @@ function caption(ctx: NextTokenContext, k: number, lang: "en" | "zh"): CaptionCu
   }
   if (k > 0) return [{ parts: reads }, { at: "bars", parts: pick }];
   // the first step is long: the vector through the layers, the top three, then the word written
-  const top = Array.from({ length: Math.min(3, ctx.tensors[probs].shape[1]) }, (_, r) => [
-    { text: r === 0 ? "“" : en ? ", “" : "，“" }, f.ranked(probs, [0], r, "vocab"), { text: "” " }, f.ranked(probs, [0], r, "prob"),
-  ]).flat();
+  const top = f.topWords(probs, [0], 3, lang);
   const last = f.word("tokens", T0 - 1);
   return en
     ? [
