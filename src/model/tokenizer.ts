@@ -24,7 +24,19 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-export class Tokenizer {
+/** What a model's tokenizer gives explainers: each id's text as shown, ids of a text, and back. */
+export interface TextTokenizer {
+  readonly vocab: readonly string[];
+  readonly size: number;
+  /** Token ids of `text`; throws InputError naming `field` for text it cannot encode. */
+  encode(text: string, field?: string): number[];
+  /** Each id's text as shown. */
+  decode(ids: readonly number[]): string[];
+  /** The text the ids spell (what a later forward pass reads as its prompt). */
+  text(ids: readonly number[]): string;
+}
+
+export class Tokenizer implements TextTokenizer {
   private readonly ids: Map<string, number>;
 
   constructor(readonly vocab: readonly string[]) {
@@ -67,5 +79,10 @@ export class Tokenizer {
 
   decode(ids: readonly number[]): string[] {
     return ids.map((id) => this.vocab[id]);
+  }
+
+  /** The words joined by spaces: encoding it gives the same ids back. */
+  text(ids: readonly number[]): string {
+    return this.decode(ids).join(" ");
   }
 }
