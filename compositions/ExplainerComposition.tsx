@@ -3,6 +3,7 @@ import React, { useMemo } from "react";
 import { AbsoluteFill, useCurrentFrame, useRemotionEnvironment, useVideoConfig } from "remotion";
 import type { ExplainerContext } from "../src/engine/explainer.js";
 import { sceneStateAt, textShown } from "../src/engine/scene-state.js";
+import { parseForModel } from "../src/engine/props.js";
 import { InputError } from "../src/errors.js";
 import type { AnyExplainer } from "../src/explainers/index.js";
 import { type ThemeName, THEMES } from "../src/layout/themes.js";
@@ -16,7 +17,8 @@ import { Scene3D } from "./three/Scene3D.js";
 import { useModel } from "./use-model.js";
 
 export const ExplainerComposition: React.FC<{ explainer: AnyExplainer; props: Record<string, unknown> }> = ({ explainer, props }) => {
-  const model = useModel();
+  const tape = typeof props.modelTape === "string" ? props.modelTape : undefined;
+  const model = useModel(tape);
   const frame = useCurrentFrame();
   const { width, height } = useVideoConfig();
   const key = JSON.stringify(props);
@@ -28,13 +30,15 @@ export const ExplainerComposition: React.FC<{ explainer: AnyExplainer; props: Re
   const built = useMemo(() => {
     if (!model) return null;
     try {
-      const ctx: ExplainerContext = explainer.context(explainer.parse(props), model);
+      // a checkpoint's prompt is its tokenizer's to judge, not the built-in vocabulary's
+      const parsed = tape ? parseForModel(explainer.parse, props) : explainer.parse(props);
+      const ctx: ExplainerContext = explainer.context(parsed, model);
       return { ctx, error: null };
     } catch (err) {
       if (err instanceof InputError && !isRendering) return { ctx: null, error: err };
       throw err;
     }
-  }, [model, key, isRendering, explainer]);
+  }, [model, key, isRendering, explainer, tape]);
   const fontText = useMemo(() => (built === null ? null : built.ctx ? explainer.shownText(built.ctx) + textShown(explainer, built.ctx) : propsErrorText(built.error)), [built, explainer]);
   useFonts(fontText);
   // null, not an empty <AbsoluteFill />: the Studio's visual mode keys an AbsoluteFill's prop

@@ -4,6 +4,7 @@ import { InputError } from "./errors.js";
 import { UsageError } from "./cli/args.js";
 import * as bench from "./cli/bench.js";
 import * as compositions from "./cli/compositions.js";
+import * as exportCmd from "./cli/export.js";
 import * as heads from "./cli/heads.js";
 import * as render from "./cli/render.js";
 import * as scene from "./cli/scene.js";
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   trace: { summary: "run a prompt and print every intermediate tensor as JSON", ...trace },
   train: { summary: "train the tiny GPT and write its weights", ...trainCmd },
   vocab: { summary: "list the words the model knows", ...vocab },
+  export: { summary: "write the model as a Hugging Face GPT-2 checkpoint (config.json, model.safetensors, tokenizer.json)", ...exportCmd },
   heads: { summary: "what each attention head does, measured (previous-token, induction, …)", ...heads },
   storyboard: { summary: "print an explainer's beat table for some props", ...storyboard },
   narrate: { summary: "print a video's script, true to its trace (text, srt, vtt or json)", ...narrate },

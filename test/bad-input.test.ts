@@ -23,7 +23,7 @@ const truncated = join(fixtures, "truncated");
 mkdirSync(truncated);
 copyFileSync(join(ROOT, "assets/model.json"), join(truncated, "model.json"));
 writeFileSync(join(truncated, "model.bin"), bytes.subarray(0, bytes.length - 4));
-const badTrace = file("trace.json", JSON.stringify({ schemaVersion: 2 }));
+const badTrace = file("trace.json", JSON.stringify({ schemaVersion: 1 }));
 
 const props = (p: unknown) => ["render", "--props", JSON.stringify(p)];
 const prompt = (text: string) => props({ prompt: text });

@@ -45,7 +45,7 @@ describe("abacus CLI", () => {
     const r = abacus(["trace", "--prompt", "The cat sat on the", "--top", "3"]);
     expect(r.code, r.stderr).toBe(0);
     const t = JSON.parse(r.stdout);
-    expect(t.schemaVersion).toBe(1);
+    expect(t.schemaVersion).toBe(2);
     expect(t.tokens).toEqual(["the", "cat", "sat", "on", "the"]);
     expect(t.next.token).toBe("mat");
     expect(t.topk).toHaveLength(3);

@@ -1,6 +1,6 @@
 // The engine-independent exp/log/tanh agree with Math's to near machine precision, and are exact where they must be.
 import { describe, expect, it } from "vitest";
-import { exp, log, pow2, tanh } from "../src/model/detmath.js";
+import { erf, exp, log, pow2, tanh } from "../src/model/detmath.js";
 
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -34,6 +34,17 @@ describe("detmath", () => {
       const err = Math.abs(log(x) - Math.log(x)) / Math.max(1, Math.abs(Math.log(x)));
       expect(err, `log(${x})`).toBeLessThan(2e-15);
     }
+  });
+
+  it("erf is odd and matches tabulated values within 1.2e-7", () => {
+    // Abramowitz & Stegun table 7.1
+    const table: [number, number][] = [[0.1, 0.1124629160], [0.5, 0.5204998778], [1, 0.8427007929], [1.5, 0.9661051465], [2, 0.9953222650], [3, 0.9999779095]];
+    for (const [x, v] of table) {
+      expect(Math.abs(erf(x) - v), `erf(${x})`).toBeLessThan(1.2e-7);
+      expect(erf(-x)).toBe(-erf(x));
+    }
+    expect(Math.abs(erf(0))).toBeLessThan(1.2e-7);
+    expect(erf(10)).toBe(1);
   });
 
   it("tanh matches Math.tanh within 1e-15 absolute and is odd", () => {

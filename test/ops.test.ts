@@ -1,7 +1,7 @@
 // Each op against values worked out by hand.
 import { describe, expect, it } from "vitest";
 import {
-  attentionForward, gelu, layerNormForward, matmulForward, residualForward, softmaxForward,
+  attentionForward, gelu, geluBackward, geluErf, geluForward, layerNormForward, matmulForward, residualForward, softmaxForward,
 } from "../src/model/ops.js";
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
@@ -50,6 +50,24 @@ describe("ops", () => {
   it("gelu (tanh form): gelu(0) = 0, gelu(1) = 0.841192, gelu(-1) = -0.158808, gelu(3) = 2.996363", () => {
     expect(gelu(0)).toBe(0);
     close([gelu(1), gelu(-1), gelu(3)], [0.841192, -0.158808, 2.996363], 1e-6);
+  });
+
+  it("gelu (exact, HF's \"gelu\"): x·Φ(x), Φ(1) = 0.8413447, with erf to 1.2e-7; its gradient matches finite differences", () => {
+    close([geluErf(0), geluErf(1), geluErf(-1), geluErf(2.5)], [0, 0.8413447461, -0.1586552539, 2.4844758337], 2e-7);
+    const xs = f64([-3, -1.2, -0.3, 0, 0.4, 1.7, 4]);
+    const out = new Float64Array(xs.length);
+    geluForward(out, xs, "gelu_erf");
+    close(out, Array.from(xs, geluErf), 0);
+    const d = new Float64Array(xs.length);
+    geluBackward(d, xs, f64(Array(xs.length).fill(1)), "gelu_erf");
+    const h = 1e-5;
+    close(d, Array.from(xs, (x) => (geluErf(x + h) - geluErf(x - h)) / (2 * h)), 1e-6);
+  });
+
+  it("layerNorm takes a checkpoint's epsilon: [1, 2, 3, 4] with 0.25 gives (x − 2.5) / sqrt(1.5)", () => {
+    const out = new Float64Array(4);
+    layerNormForward(out, new Float64Array(1), new Float64Array(1), f64([1, 2, 3, 4]), f64([1, 1, 1, 1]), f64([0, 0, 0, 0]), 1, 4, 0.25);
+    close(out, [-1.5, -0.5, 0.5, 1.5].map((v) => v / Math.sqrt(1.5)), 1e-12);
   });
 
   it("residual adds elementwise", () => {

@@ -4,13 +4,13 @@
 // block is transposed on the way in and out. wte is tied to the unembedding (lm_head).
 
 import { InputError } from "../errors.js";
-import type { ModelConfig } from "../model/config.js";
+import type { Activation, ModelConfig } from "../model/config.js";
 import { allocParams, type Params } from "../model/params.js";
 import { LAYER_NORM_EPS } from "../model/ops.js";
 import type { SafeTensor } from "./safetensors.js";
 
-/** The GPT-2 variant this model's forward pass computes: tanh-approximated GELU, LayerNorm epsilon 1e-5. */
-const ACTIVATIONS = ["gelu_new", "gelu_pytorch_tanh"];
+/** HF's names of the GELUs the forward pass computes: the tanh approximation (GPT-2's) and the exact one. */
+const ACTIVATIONS: Record<string, Activation> = { gelu_new: "gelu_tanh", gelu_pytorch_tanh: "gelu_tanh", gelu_fast: "gelu_tanh", gelu: "gelu_erf" };
 
 /** A config.json of a GPT-2 checkpoint as this model reads it (`file` names it in errors). */
 export function configFromHf(json: unknown, file: string): ModelConfig {
@@ -24,17 +24,21 @@ export function configFromHf(json: unknown, file: string): ModelConfig {
   const config = { vocabSize: int("vocab_size"), contextLength: int("n_positions"), dModel: int("n_embd"), nLayer: int("n_layer"), nHead: int("n_head") };
   if (config.dModel % config.nHead !== 0) throw new InputError(`${file}: n_embd`, `a multiple of n_head (${config.nHead})`, String(config.dModel));
   const eps = c.layer_norm_epsilon ?? LAYER_NORM_EPS;
-  if (eps !== LAYER_NORM_EPS) throw new InputError(`${file}: layer_norm_epsilon`, String(LAYER_NORM_EPS), JSON.stringify(eps));
+  if (typeof eps !== "number" || !(eps > 0) || eps >= 1) throw new InputError(`${file}: layer_norm_epsilon`, "a number between 0 and 1", JSON.stringify(eps));
   const act = c.activation_function ?? "gelu_new";
-  if (!ACTIVATIONS.includes(String(act))) throw new InputError(`${file}: activation_function`, `one of ${ACTIVATIONS.join(", ")} (GELU, tanh approximation)`, JSON.stringify(act));
-  return config;
+  const activation = typeof act === "string" && Object.hasOwn(ACTIVATIONS, act) ? ACTIVATIONS[act] : undefined;
+  if (!activation) throw new InputError(`${file}: activation_function`, `one of ${Object.keys(ACTIVATIONS).map((a) => `"${a}"`).join(", ")}`, JSON.stringify(act));
+  const inner = c.n_inner ?? null;
+  if (inner !== null && inner !== 4 * config.dModel) throw new InputError(`${file}: n_inner`, `null or ${4 * config.dModel} (4 × n_embd, GPT-2's MLP)`, JSON.stringify(inner));
+  return { ...config, ...(eps !== LAYER_NORM_EPS ? { layerNormEps: eps } : {}), ...(activation !== "gelu_tanh" ? { activation } : {}) };
 }
 
 /** The config.json this model's shape is written as (transformers' GPT2Config fields). */
 export function configToHf(c: ModelConfig): Record<string, unknown> {
   return {
     architectures: ["GPT2LMHeadModel"], model_type: "gpt2", vocab_size: c.vocabSize, n_positions: c.contextLength, n_ctx: c.contextLength,
-    n_embd: c.dModel, n_layer: c.nLayer, n_head: c.nHead, n_inner: null, activation_function: "gelu_new", layer_norm_epsilon: LAYER_NORM_EPS,
+    n_embd: c.dModel, n_layer: c.nLayer, n_head: c.nHead, n_inner: null,
+    activation_function: c.activation === "gelu_erf" ? "gelu" : "gelu_new", layer_norm_epsilon: c.layerNormEps ?? LAYER_NORM_EPS,
     resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0, tie_word_embeddings: true,
   };
 }

@@ -4,19 +4,25 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { readModel, REPO_ROOT } from "../model/files.js";
-import type { LoadedModel } from "../model/weights.js";
-import { COMPOSITIONS, compositionById, DEFAULT_COMPOSITION, type Prepared } from "../render/compositions.js";
+import type { ModelSource } from "../model/source.js";
+import { recording, type Tape } from "../model/tape.js";
+import { loadCheckpoint } from "../checkpoint/load.js";
+import { sha256 } from "../util/sha256.js";
+import { writeFileAtomic } from "../util/files.js";
+import { BLANK, COMPOSITIONS, compositionById, DEFAULT_COMPOSITION, type Prepared } from "../render/compositions.js";
 import { exitCodeFor, InterruptGuard } from "../render/interrupt.js";
 import { REGISTRY_FILE, registryDefaults } from "../render/registry.js";
 import { GL_BACKENDS, type GlBackend, glBackend } from "../render/settings.js";
-import { type VideoProps, withSavedDefaults } from "../engine/props.js";
+import { MODEL_TAPE_FIELD, parseForModel, type VideoProps, withSavedDefaults } from "../engine/props.js";
 import { UsageError } from "./args.js";
 import { readPropsJson } from "./props-arg.js";
 
 export interface Validated extends Prepared {
   id: string;
   props: VideoProps;
-  model: LoadedModel;
+  model: ModelSource;
+  /** For a user's checkpoint: every answer the video needs of it, for the render tabs to replay. */
+  tape: Tape | null;
 }
 
 export function compositionArg(positionals: string[]): string {
@@ -31,12 +37,41 @@ export function compositionArg(positionals: string[]): string {
  * starts. The props are --props over the defaults saved in the registry (as the Studio and
  * `npx remotion render` take them) over the schema's defaults.
  */
-export function validateJob(positionals: string[], propsArg: unknown): Validated {
+export function validateJob(positionals: string[], propsArg: unknown, modelDir?: unknown): Validated {
   const id = compositionArg(positionals);
   const entry = compositionById(id)!;
-  const model = readModel();
-  const props = withSavedDefaults(entry.parse, readPropsJson(propsArg), () => registryDefaults(id), `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`);
-  return { id, model, ...entry.prepare(props, model) };
+  const saved = () => registryDefaults(id);
+  const savedSource = `${relative(REPO_ROOT, REGISTRY_FILE)}: ${id} defaultProps`;
+  if (modelDir === undefined) {
+    const model = readModel();
+    const props = withSavedDefaults(entry.parse, readPropsJson(propsArg), saved, savedSource);
+    return { id, model, tape: null, ...entry.prepare(props, model) };
+  }
+  if (id === BLANK.id) throw new InputError("--model", `an explainer (${BLANK.id} draws no model)`, String(modelDir));
+  const checkpoint = loadCheckpoint(String(modelDir));
+  const props = withSavedDefaults((json, source) => parseForModel(entry.parse, json, source), readPropsJson(propsArg), saved, savedSource);
+  const rec = recording(checkpoint);
+  const prepared = entry.prepare(props, rec.source);
+  return { id, model: checkpoint, tape: rec.tape(), ...prepared, record: { ...prepared.record, model: modelRecord(checkpoint) } };
+}
+
+/** What the render record says of a checkpoint: its folder, config.json and weights' sha256. */
+export function modelRecord(m: ModelSource): Record<string, unknown> | null {
+  const p = m.provenance;
+  return p && { folder: p.folder, config: p.config, weightsFile: p.weightsFile, weightsSha256: p.weightsSha256, tokenizerFiles: p.tokenizerFiles };
+}
+
+/**
+ * The props a render tab receives: the job's, and for a checkpoint the tape, written into the
+ * bundle's public folder (named by its content's hash) for the tabs to fetch.
+ */
+export function propsForBundle(job: Validated, serveUrl: string): VideoProps {
+  if (!job.tape) return job.props;
+  if (/^https?:/.test(serveUrl)) throw new InputError("ABACUS_SERVE_URL", "a bundle folder on this machine (a checkpoint's tape is written into it)", serveUrl);
+  const json = JSON.stringify(job.tape);
+  const name = `abacus-tapes/${sha256(json).slice(0, 16)}.json`;
+  writeFileAtomic(join(serveUrl, "public", name), json);
+  return { ...job.props, [MODEL_TAPE_FIELD]: name } as VideoProps;
 }
 
 export function scaleArg(value: unknown): number {

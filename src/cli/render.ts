@@ -11,11 +11,11 @@ import { sidecarPaths, subtitleCues, toSrt, toVtt, TRACK_LANGUAGE } from "../sub
 import { writeFileAtomic } from "../util/files.js";
 import { intOption, parse } from "./args.js";
 import { Progress } from "./progress.js";
-import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.js";
+import { glArg, guarded, outputArg, propsForBundle, scaleArg, validateJob } from "./render-args.js";
 
 export const usage = `Usage: abacus render [CompositionId] [--props FILE|JSON] [--out FILE] [--frames A-B]
                      [--chunks N] [--scale S] [--concurrency N] [--gl BACKEND]
-                     [--subtitles both|sidecar|track|none]
+                     [--subtitles both|sidecar|track|none] [--model DIR]
 
 Renders a composition (default LLMExplainer; see \`abacus compositions\`) to H.264 MP4 (yuv420p, bt709). The props
 are validated before anything starts; the video is written to a temporary file and
@@ -32,6 +32,10 @@ renamed into place only when complete, with a JSON record of how it was made bes
   --subtitles MODE   with captions on: X.srt and X.vtt beside X.mp4 (sidecar), a soft subtitle
                      track in the MP4 (track, mov_text), or both (default); none when captions
                      are off
+  --model DIR        draw a Hugging Face GPT-2 checkpoint (config.json, model.safetensors,
+                     tokenizer.json or vocab.json + merges.txt) instead of the built-in model;
+                     the prompt is any text its tokenizer encodes. It runs once, here; the
+                     browser replays what it recorded
 
 Ctrl-C or SIGTERM stops the browser and encoder, removes every temporary file and
 leaves an existing output untouched; the exit code is then 130 or 143.`;
@@ -73,10 +77,11 @@ export async function run(argv: string[]): Promise<number> {
     scale: { type: "string" },
     concurrency: { type: "string" },
     gl: { type: "string" },
+    model: { type: "string" },
     chunks: { type: "string" },
     subtitles: { type: "string" },
   }, true);
-  const job = validateJob(positionals, values.props);
+  const job = validateJob(positionals, values.props, values.model);
   const total = durationInFrames(job.props);
   const frameRange = frameRangeArg(values.frames, total);
   const scale = scaleArg(values.scale);
@@ -99,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
       const frames = frameRange ? frameRange[1] - frameRange[0] + 1 : total;
       const progress = new Progress("rendering", frames, 10);
       const result = await renderVideo({
-        serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, out, frameRange, chunks, scale, concurrency, gl, guard, subtitleTrack: track,
+        serveUrl: bundle.serveUrl, compositionId: job.id, props: propsForBundle(job, bundle.serveUrl), out, frameRange, chunks, scale, concurrency, gl, guard, subtitleTrack: track,
         onProgress: (p) => progress.update(p.renderedFrames, `frames rendered, ${p.encodedFrames} encoded`),
       });
       const sidecars = lang && (subtitles === "both" || subtitles === "sidecar") ? sidecarPaths(out) : null;
@@ -108,7 +113,7 @@ export async function run(argv: string[]): Promise<number> {
         writeFileAtomic(sidecars.vtt, toVtt(cues, lang!));
       }
       const record = writeRenderRecord(out, {
-        composition: job.id, props: job.props, traceHash: job.traceHash, weightsSha256: job.model.manifest.weights.sha256, ...job.record,
+        composition: job.id, props: job.props, traceHash: job.traceHash, weightsSha256: job.model.weightsSha256, ...job.record,
         frames: result.frames, frameRange, chunks, fps: result.fps, width: result.width, height: result.height,
         codec: VIDEO.codec, x264Preset: VIDEO.x264Preset, pixelFormat: VIDEO.pixelFormat, colorSpace: VIDEO.colorSpace, gl, browser: findBrowser().source,
         subtitles: {

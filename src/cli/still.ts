@@ -5,12 +5,13 @@ import { bundleOrReuse, renderStills } from "../render/render.js";
 import { browserExecutable, OUT_DIR } from "../render/settings.js";
 import { durationInFrames } from "../engine/props.js";
 import { intOption, parse } from "./args.js";
-import { glArg, guarded, outputArg, scaleArg, validateJob } from "./render-args.js";
+import { glArg, guarded, outputArg, propsForBundle, scaleArg, validateJob } from "./render-args.js";
 
-export const usage = `Usage: abacus still [CompositionId] --frame N [--props FILE|JSON] [--out FILE] [--scale S] [--gl BACKEND]
+export const usage = `Usage: abacus still [CompositionId] --frame N [--props FILE|JSON] [--out FILE] [--scale S] [--gl BACKEND] [--model DIR]
 
 Renders frame N of a composition (default LLMExplainer) to a PNG
-(default out/<CompositionId>-<N>.png), written atomically.`;
+(default out/<CompositionId>-<N>.png), written atomically. --model DIR draws a GPT-2
+checkpoint folder instead of the built-in model (see \`abacus render --help\`).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -19,8 +20,9 @@ export async function run(argv: string[]): Promise<number> {
     out: { type: "string" },
     scale: { type: "string" },
     gl: { type: "string" },
+    model: { type: "string" },
   }, true);
-  const job = validateJob(positionals, values.props);
+  const job = validateJob(positionals, values.props, values.model);
   const frame = intOption(values.frame, "--frame", 0, durationInFrames(job.props) - 1, 0);
   const scale = scaleArg(values.scale);
   const gl = glArg(values.gl);
@@ -29,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
   const code = await guarded("still", async (guard) => {
     const bundle = await bundleOrReuse(undefined, guard);
     try {
-      await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: job.props, stills: [{ frame, out }], scale, gl });
+      await renderStills({ serveUrl: bundle.serveUrl, compositionId: job.id, props: propsForBundle(job, bundle.serveUrl), stills: [{ frame, out }], scale, gl });
     } finally {
       bundle.cleanup();
     }

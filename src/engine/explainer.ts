@@ -1,7 +1,7 @@
 // What an explainer is: props schema, defaults, a context built once from the props, and chapters.
 
 import type { z } from "zod";
-import type { LoadedModel } from "../model/weights.js";
+import type { ModelSource } from "../model/source.js";
 import type { TensorSource } from "./blocks.js";
 import type { CameraSegment, CameraShot } from "./camera.js";
 import type { Clip } from "./combinators.js";
@@ -69,7 +69,7 @@ export interface Explainer<P extends VideoProps = VideoProps, C extends Explaine
   /** Validates and fills props (unknown JSON); throws InputError naming the field. */
   parse(json: unknown, source?: string): P;
   /** Checks what depends on the model (layer, head, token index …) and builds the context. */
-  context(props: P, model: LoadedModel): C;
+  context(props: P, model: ModelSource): C;
   /** A fade of the whole scene (1: none), e.g. while the video returns to its first shot. */
   fade?(s: SceneBuilder, ctx: C): number;
   /** The trace hash a render record names (the video's forward pass), or null. */

@@ -79,6 +79,27 @@ export function parseWith<P>(schema: z.ZodType<P>, docs: Record<string, string>,
   throw new InputError(`${source}.${field}`, docs[field] ?? issue.message, show(value));
 }
 
+/** The field a render of a user's checkpoint adds to the props: the tape of its forward passes, in the bundle's public folder. */
+export const MODEL_TAPE_FIELD = "modelTape";
+/** A prompt the built-in vocabulary accepts: it stands in for a checkpoint's prompt while the other fields are checked. */
+const KNOWN_WORD = TOKENIZER.vocab.find((w) => /\p{L}/u.test(w)) as string;
+export const MODEL_TAPE_PATTERN = /^abacus-tapes\/[0-9a-f]{16}\.json$/;
+
+/**
+ * `parse` for a video of a user's checkpoint: the prompt is any non-empty text (its tokenizer, not
+ * the built-in vocabulary, decides what it encodes, when the context is built) and `modelTape`,
+ * where present, is kept; every other field is checked as usual.
+ */
+export function parseForModel<P extends object>(parse: (json: unknown, source?: string) => P, json: unknown, source = "props"): P & { modelTape?: string } {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return parse(json, source);
+  const { [MODEL_TAPE_FIELD]: tape, ...rest } = json as Record<string, unknown>;
+  if (tape !== undefined && (typeof tape !== "string" || !MODEL_TAPE_PATTERN.test(tape))) throw new InputError(`${source}.${MODEL_TAPE_FIELD}`, "abacus-tapes/<16 hex digits>.json (set by `abacus render --model`)", show(tape));
+  const prompt = rest.prompt;
+  if (prompt !== undefined && (typeof prompt !== "string" || prompt.length === 0)) throw new InputError(`${source}.prompt`, "some text for the model's tokenizer", show(prompt));
+  const parsed = parse(prompt === undefined ? rest : { ...rest, prompt: KNOWN_WORD }, source);
+  return { ...parsed, ...(prompt === undefined ? {} : { prompt }), ...(tape === undefined ? {} : { modelTape: tape as string }) };
+}
+
 /**
  * The props a render uses: `json` (the user's) over `saved()` (the defaultProps the Studio saved
  * in the registry) over the schema's defaults. Each layer is validated on its own, the user's

@@ -2,12 +2,27 @@
 
 import { z } from "zod";
 import { InputError } from "../errors.js";
-import type { LoadedModel } from "../model/weights.js";
-import { buildTrace } from "../trace/build.js";
+import type { ModelSource } from "../model/source.js";
+import type { ModelConfig } from "../model/config.js";
+import { buildTrace, FULL_VOCAB_MAX } from "../trace/build.js";
 import type { Trace } from "../trace/schema.js";
 
-/** buildTrace, with its errors about the prompt renamed to the props field. */
-export function promptTrace(model: LoadedModel, prompt: string, topK = 5): Trace {
+/** The widest model the explainers draw whole (wider ones need the window of issue 14, not built yet). */
+export const DRAWABLE = { dModel: 64, vocabSize: FULL_VOCAB_MAX, nLayer: 12 } as const;
+
+/** Throws unless every vector of the model fits on screen as cubes: width, vocabulary and depth. */
+export function checkDrawable(c: ModelConfig): void {
+  if (c.dModel <= DRAWABLE.dModel && c.vocabSize <= DRAWABLE.vocabSize && c.nLayer <= DRAWABLE.nLayer) return;
+  throw new InputError(
+    "--model", `a model the explainers can draw so far: n_embd at most ${DRAWABLE.dModel}, vocab_size at most ${DRAWABLE.vocabSize}, n_layer at most ${DRAWABLE.nLayer}`,
+    `n_embd ${c.dModel}, vocab_size ${c.vocabSize}, n_layer ${c.nLayer}`,
+    "`abacus trace --model` traces it; drawing wider models through a window of their dimensions is not built yet",
+  );
+}
+
+/** buildTrace, with its errors about the prompt renamed to the props field; refuses a model too wide to draw. */
+export function promptTrace(model: ModelSource, prompt: string, topK = 5): Trace {
+  checkDrawable(model.config);
   try {
     return buildTrace(model, prompt, topK);
   } catch (err) {
@@ -17,8 +32,8 @@ export function promptTrace(model: LoadedModel, prompt: string, topK = 5): Trace
 }
 
 /** Throws unless the model has this layer and head; `fields` names the props fields. */
-export function checkLayerHead(model: LoadedModel, layer: number, head: number, fields = { layer: "props.layer", head: "props.head" }): void {
-  const c = model.params.config;
+export function checkLayerHead(model: ModelSource, layer: number, head: number, fields = { layer: "props.layer", head: "props.head" }): void {
+  const c = model.config;
   if (layer >= c.nLayer) throw new InputError(fields.layer, `an integer from 0 to ${c.nLayer - 1}`, String(layer));
   if (head >= c.nHead) throw new InputError(fields.head, `an integer from 0 to ${c.nHead - 1}`, String(head));
 }

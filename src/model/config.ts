@@ -13,7 +13,18 @@ const headsMessage = { message: "dModel must be a multiple of nHead", path: ["dM
 
 /** A model's shape without the vocabulary size, which comes from the tokenizer. */
 export const ModelShapeSchema = z.object(shapeFields).strict().refine(headsDivide, headsMessage);
-export const ModelConfigSchema = z.object({ vocabSize: z.number().int().min(2), ...shapeFields }).strict().refine(headsDivide, headsMessage);
+/** The GELU a model's MLP uses: GPT-2's tanh approximation, or the exact one (Φ by erf). */
+export const ACTIVATIONS = ["gelu_tanh", "gelu_erf"] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+/**
+ * A model's shape and vocabulary size. `layerNormEps` and `activation` are set only where a
+ * checkpoint differs from GPT-2 (1e-5, tanh GELU), so the shipped model's config stays as it was.
+ */
+export const ModelConfigSchema = z
+  .object({ vocabSize: z.number().int().min(2), ...shapeFields, layerNormEps: z.number().positive().optional(), activation: z.enum(ACTIVATIONS).optional() })
+  .strict()
+  .refine(headsDivide, headsMessage);
 
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 export type ModelShape = z.infer<typeof ModelShapeSchema>;

@@ -100,26 +100,27 @@ export function forward(p: Params, tokens: ArrayLike<number>, B = 1, T = tokens.
   if (a.B !== B || a.T !== T) throw new RangeError(`activations are for B=${a.B}, T=${a.T}, not B=${B}, T=${T}`);
   const C = c.dModel;
   const N = B * T;
+  const eps = c.layerNormEps;
   encoderForward(a.x0, a.tokEmb, a.posEmb, tokens, p.wte, p.wpe, B, T, C); // (N, C)
   let x = a.x0;
   for (let l = 0; l < c.nLayer; l++) {
     const L = p.layers[l];
     const A = a.layers[l];
     // x = x + attention(layerNorm(x))
-    layerNormForward(A.ln1, A.ln1Mean, A.ln1Rstd, x, L.ln1w, L.ln1b, N, C); // (N, C)
+    layerNormForward(A.ln1, A.ln1Mean, A.ln1Rstd, x, L.ln1w, L.ln1b, N, C, eps); // (N, C)
     matmulForward(A.qkv, A.ln1, L.qkvw, L.qkvb, N, C, 3 * C); // (N, 3C)
     attentionForward(A.attY, A.preatt, A.att, A.qkv, B, T, C, c.nHead); // (N, C), (B, NH, T, T)
     matmulForward(A.attProj, A.attY, L.attprojw, L.attprojb, N, C, C); // (N, C)
     residualForward(A.resid1, x, A.attProj); // (N, C)
     // x = x + mlp(layerNorm(x))
-    layerNormForward(A.ln2, A.ln2Mean, A.ln2Rstd, A.resid1, L.ln2w, L.ln2b, N, C); // (N, C)
+    layerNormForward(A.ln2, A.ln2Mean, A.ln2Rstd, A.resid1, L.ln2w, L.ln2b, N, C, eps); // (N, C)
     matmulForward(A.fc, A.ln2, L.fcw, L.fcb, N, C, 4 * C); // (N, 4C)
-    geluForward(A.gelu, A.fc); // (N, 4C)
+    geluForward(A.gelu, A.fc, c.activation); // (N, 4C)
     matmulForward(A.fcProj, A.gelu, L.fcprojw, L.fcprojb, N, 4 * C, C); // (N, C)
     residualForward(A.resid2, A.resid1, A.fcProj); // (N, C)
     x = A.resid2;
   }
-  layerNormForward(a.lnf, a.lnfMean, a.lnfRstd, x, p.lnfw, p.lnfb, N, C); // (N, C)
+  layerNormForward(a.lnf, a.lnfMean, a.lnfRstd, x, p.lnfw, p.lnfb, N, C, eps); // (N, C)
   matmulForward(a.logits, a.lnf, p.wte, null, N, C, c.vocabSize); // (N, V), unembedding tied to wte
   softmaxForward(a.probs, a.logits, N, c.vocabSize); // (N, V)
   return a;
@@ -174,7 +175,7 @@ export function backward(
     const dx = l === 0 ? d.x0 : d.layers[l - 1].resid2;
     residualBackward(D.resid1, D.fcProj, D.resid2);
     matmulBackward(D.gelu, G.fcprojw, G.fcprojb, D.fcProj, A.gelu, L.fcprojw, N, 4 * C, C);
-    geluBackward(D.fc, A.fc, D.gelu);
+    geluBackward(D.fc, A.fc, D.gelu, c.activation);
     matmulBackward(D.ln2, G.fcw, G.fcb, D.fc, A.ln2, L.fcw, N, C, 4 * C);
     layerNormBackward(D.resid1, G.ln2w, G.ln2b, D.ln2, A.resid1, L.ln2w, A.ln2Mean, A.ln2Rstd, N, C);
     residualBackward(dx, D.attProj, D.resid1);

@@ -2,7 +2,8 @@
 // Backward functions accumulate (+=) into their gradient buffers. Sums are taken in float64
 // and stored once, in a fixed loop order, so results are bit-for-bit reproducible.
 
-import { exp, tanh } from "./detmath.js";
+import type { Activation } from "./config.js";
+import { erf, exp, tanh } from "./detmath.js";
 import type { Floats } from "./tensor.js";
 
 export const LAYER_NORM_EPS = 1e-5;
@@ -44,7 +45,7 @@ export function encoderBackward(
 
 /** Normalise each row of inp (N, C) to mean 0, variance 1, then scale by w and shift by b. */
 export function layerNormForward(
-  out: Floats, mean: Floats, rstd: Floats, inp: Floats, w: Floats, b: Floats, N: number, C: number,
+  out: Floats, mean: Floats, rstd: Floats, inp: Floats, w: Floats, b: Floats, N: number, C: number, eps = LAYER_NORM_EPS,
 ): void {
   for (let n = 0; n < N; n++) {
     const x = n * C;
@@ -57,7 +58,7 @@ export function layerNormForward(
       v += d * d;
     }
     v /= C;
-    const s = 1 / Math.sqrt(v + LAYER_NORM_EPS);
+    const s = 1 / Math.sqrt(v + eps);
     for (let i = 0; i < C; i++) out[x + i] = (inp[x + i] - m) * s * w[i] + b[i];
     mean[n] = m;
     rstd[n] = s;
@@ -303,11 +304,27 @@ export function gelu(x: number): number {
   return 0.5 * x * (1 + tanh(GELU_SCALE * (x + GELU_CUBE * x * x * x)));
 }
 
-export function geluForward(out: Floats, inp: Floats): void {
-  for (let i = 0; i < inp.length; i++) out[i] = gelu(inp[i]);
+/** GELU, exact (HF's "gelu"): x·Φ(x) = 0.5·x·(1 + erf(x/√2)). */
+export function geluErf(x: number): number {
+  return 0.5 * x * (1 + erf(x * Math.SQRT1_2));
 }
 
-export function geluBackward(dinp: Floats, inp: Floats, dout: Floats): void {
+export function geluForward(out: Floats, inp: Floats, variant: Activation = "gelu_tanh"): void {
+  const f = variant === "gelu_erf" ? geluErf : gelu;
+  for (let i = 0; i < inp.length; i++) out[i] = f(inp[i]);
+}
+
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+export function geluBackward(dinp: Floats, inp: Floats, dout: Floats, variant: Activation = "gelu_tanh"): void {
+  if (variant === "gelu_erf") {
+    // d/dx x·Φ(x) = Φ(x) + x·φ(x)
+    for (let i = 0; i < inp.length; i++) {
+      const x = inp[i];
+      dinp[i] += (0.5 * (1 + erf(x * Math.SQRT1_2)) + x * INV_SQRT_2PI * exp(-0.5 * x * x)) * dout[i];
+    }
+    return;
+  }
   for (let i = 0; i < inp.length; i++) {
     const x = inp[i];
     const th = tanh(GELU_SCALE * (x + GELU_CUBE * x * x * x));

@@ -6,6 +6,8 @@ import { sha256 } from "../util/sha256.js";
 import { ModelConfigSchema, TrainConfigSchema } from "./config.js";
 import { HEAD_ROLE_NAMES } from "./heads.js";
 import { allocParams, paramCount, type Params } from "./params.js";
+import { computingSource } from "../trace/build.js";
+import type { ModelSource } from "./source.js";
 import { Tokenizer } from "./tokenizer.js";
 
 export const MANIFEST_VERSION = 2;
@@ -63,10 +65,18 @@ export function encodeWeights(p: Params): Uint8Array {
   return bytes;
 }
 
-export interface LoadedModel {
+/** The shipped model, read and verified: its manifest and weights, as a source whose traces this process computes. */
+export interface LoadedModel extends ModelSource {
   manifest: Manifest;
   params: Params;
   tokenizer: Tokenizer;
+}
+
+/** A LoadedModel of these parameters (the manifest's roles and sha256 describe them). */
+export function loadedModel(manifest: Manifest, params: Params): LoadedModel {
+  const tokenizer = new Tokenizer(manifest.vocab);
+  const source = computingSource(params, tokenizer, { weightsSha256: manifest.weights.sha256, provenance: null, heads: manifest.heads });
+  return { ...source, manifest, params, tokenizer };
 }
 
 /** Parses a manifest (unknown JSON) and checks it against the schema. */
@@ -94,6 +104,6 @@ export function decodeWeights(manifest: Manifest, bytes: Uint8Array, source = "w
   const params = allocParams(manifest.config);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < params.data.length; i++) params.data[i] = view.getFloat32(i * 4, true);
-  return { manifest, params, tokenizer: new Tokenizer(manifest.vocab) };
+  return loadedModel(manifest, params);
 }
 

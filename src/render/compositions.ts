@@ -2,7 +2,7 @@
 
 import { parseWith, VIDEO_FIELD_DOCS, type VideoProps, VideoPropsSchema } from "../engine/props.js";
 import { type AnyExplainer, EXPLAINERS } from "../explainers/index.js";
-import type { LoadedModel } from "../model/weights.js";
+import type { ModelSource } from "../model/source.js";
 import { type TimedCue, videoCues } from "../engine/cues.js";
 
 export interface Prepared {
@@ -20,7 +20,7 @@ export interface CompositionEntry {
   description: string;
   parse(json: unknown, source?: string): VideoProps;
   /** Model-dependent checks and the facts the render record needs; throws InputError. */
-  prepare(props: VideoProps, model: LoadedModel): Prepared;
+  prepare(props: VideoProps, model: ModelSource): Prepared;
 }
 
 const fromExplainer = (e: AnyExplainer): CompositionEntry => ({

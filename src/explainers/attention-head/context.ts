@@ -4,7 +4,7 @@
 import type { ExplainerContext } from "../../engine/explainer.js";
 import { type Bounds, type Grid, type Vec3 } from "../../engine/grid.js";
 import type { HeadRole } from "../../model/heads.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import { headId, layerId } from "../../trace/ids.js";
 import type { Trace } from "../../trace/schema.js";
 import type { AttentionHeadProps } from "./props.js";
@@ -84,8 +84,8 @@ export interface AttentionShape {
 }
 
 /** The focus head's facts: its rows of scores and weights, the top token, the measured roles of the layer. */
-export function buildFocus(model: LoadedModel, trace: Trace, layer: number, head: number, t: number): Focus {
-  const c = model.params.config;
+export function buildFocus(model: ModelSource, trace: Trace, layer: number, head: number, t: number): Focus {
+  const c = model.config;
   const T = trace.tokens.length;
   const ids = {
     q: headId(layer, head, "q"), k: headId(layer, head, "k"), v: headId(layer, head, "v"),
@@ -98,7 +98,7 @@ export function buildFocus(model: LoadedModel, trace: Trace, layer: number, head
   weights.forEach((w, i) => { if (w > weights[top]) top = i; });
   let copy = -1;
   for (let i = t - 1; i >= 0 && copy < 0; i--) if (trace.tokens[i] === trace.tokens[t]) copy = i;
-  const measured = model.manifest.heads.filter((h) => h.layer === layer);
+  const measured = model.heads.filter((h) => h.layer === layer);
   const roles = Array.from({ length: c.nHead }, (_, h) => measured.find((x) => x.head === h)?.role ?? null);
   return {
     layer, head, t, word: trace.tokens[t], T, hs: c.dModel / c.nHead, nHead: c.nHead,

@@ -10,7 +10,7 @@ import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
 import { HEAD_ROLE_NAMES } from "../../model/heads.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
 import { ROLE_ZH } from "./chapters/draw.js";
 import { heads } from "./chapters/heads.js";
@@ -28,7 +28,7 @@ export const ATTENTION_CHAPTERS = [tokens, scores, mask, softmax, mix, heads];
 const VIEW = direction(0.1, 0.12, 1);
 const MARGIN = { top: 0.05, bottom: 0.17, side: 0.04 };
 
-function context(props: AttentionHeadProps, model: LoadedModel): AttentionContext {
+function context(props: AttentionHeadProps, model: ModelSource): AttentionContext {
   checkLayerHead(model, props.layer, props.head);
   const trace = promptTrace(model, props.prompt);
   const T = trace.tokens.length;

@@ -1,7 +1,7 @@
 // LLMExplainer's context: the prompt's trace, the layout of the whole forward pass, the focus layer and head.
 
 import type { ExplainerContext } from "../../engine/explainer.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import type { Trace } from "../../trace/schema.js";
 import { checkLayerHead, promptTrace } from "../checks.js";
 import type { Layout } from "./layout.js";
@@ -21,7 +21,7 @@ export interface LlmShape {
 }
 
 /** A trace for the props: checks what depends on the model (focus layer and head, prompt) first. */
-export function traceForProps(props: LlmProps, model: LoadedModel): Trace {
+export function traceForProps(props: LlmProps, model: ModelSource): Trace {
   checkLayerHead(model, props.focusLayer, props.focusHead, { layer: "props.focusLayer", head: "props.focusHead" });
   return promptTrace(model, props.prompt, props.topK);
 }

@@ -8,7 +8,7 @@ import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import type { Trace } from "../../trace/schema.js";
 import { append } from "./chapters/append.js";
 import { attention } from "./chapters/attention.js";
@@ -52,7 +52,7 @@ export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
   fieldDocs: LLM_FIELD_DOCS,
   defaults: LLM_DEFAULTS,
   parse: parseLlmProps,
-  context: (props: LlmProps, model: LoadedModel) => llmContextFromTrace(props, traceForProps(props, model), model.tokenizer.vocab),
+  context: (props: LlmProps, model: ModelSource) => llmContextFromTrace(props, traceForProps(props, model), model.tokenizer.vocab),
   // everything but the rail fades while the camera returns to the first shot
   fade: (s) => 1 - smooth(s.at("append.fade")),
   traceHash: (ctx) => ctx.trace.hash,

@@ -3,7 +3,7 @@
 
 import type { ExplainerContext } from "../../engine/explainer.js";
 import { type Bounds, type Grid, gridBounds, union } from "../../engine/grid.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import { headId, layerId } from "../../trace/ids.js";
 import type { TensorRecord, Trace } from "../../trace/schema.js";
 import type { MatMulProps } from "./props.js";
@@ -64,19 +64,13 @@ export interface MatMulShape {
 export const OPERAND_INDEX: Record<Operand, number> = { q: 0, k: 1, v: 2 };
 
 /** The head's slice of W (hs, C) and b (hs), read from the weights; products and sums from the trace's x. */
-export function buildProduct(model: LoadedModel, trace: Trace, layer: number, head: number, operand: Operand, t: number): { product: Product; tensors: Record<string, TensorRecord> } {
-  const c = model.params.config;
+export function buildProduct(model: ModelSource, trace: Trace, layer: number, head: number, operand: Operand, t: number): { product: Product; tensors: Record<string, TensorRecord> } {
+  const c = model.config;
   const C = c.dModel;
   const hs = C / c.nHead;
   const T = trace.tokens.length;
-  const L = model.params.layers[layer];
-  const W: number[] = [];
-  const b: number[] = [];
-  for (let j = 0; j < hs; j++) {
-    const r = OPERAND_INDEX[operand] * C + head * hs + j; // row of qkvw: Wq, Wk, Wv stacked, heads side by side
-    for (let i = 0; i < C; i++) W.push(L.qkvw[r * C + i]);
-    b.push(L.qkvb[r]);
-  }
+  // rows of qkvw: Wq, Wk, Wv stacked, heads side by side
+  const { w: W, b } = model.qkvRows(layer, OPERAND_INDEX[operand] * C + head * hs, hs);
   const xId = layerId(layer, "ln1");
   const x = trace.tensors[xId].data.slice(t * C, (t + 1) * C);
   const products: number[] = [];

@@ -8,7 +8,7 @@ import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
 import { dot } from "./chapters/dot.js";
 import { LABEL_WORDS } from "./chapters/draw.js";
@@ -26,7 +26,7 @@ const MARGIN = { top: 0.2, bottom: 0.17, side: 0.05 };
 /** Nearly face on, so that rods of 32 read as rows; a little from above so the beads stand out. */
 const VIEW = direction(0.12, 0.22, 1);
 
-function context(props: MatMulProps, model: LoadedModel): MatMulContext {
+function context(props: MatMulProps, model: ModelSource): MatMulContext {
   checkLayerHead(model, props.layer, props.head);
   const trace = promptTrace(model, props.prompt);
   const t = tokenIndex(props.token, trace.tokens.length);

@@ -8,7 +8,7 @@ import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import { prompt } from "./chapters/prompt.js";
 import { resultChapter } from "./chapters/result.js";
 import { STEP_WEIGHT, stepChapter } from "./chapters/step.js";
@@ -23,9 +23,9 @@ const ROW_VIEW = direction(0.1, 0.1, 1);
 /** The chapters of a video that writes `n` of the `asked` tokens: the result beat takes the time of the steps not needed. */
 export const chaptersFor = (n: number, asked: number) => [prompt, ...Array.from({ length: n }, (_, k) => stepChapter(k)), resultChapter((asked - n) * STEP_WEIGHT)];
 
-function context(props: NextTokenProps, model: LoadedModel): NextTokenContext {
+function context(props: NextTokenProps, model: ModelSource): NextTokenContext {
   const gen = generate(model, props);
-  const c = model.params.config;
+  const c = model.config;
   const { tensors, ids } = stepTensors(gen);
   const steps = gen.steps.map((_, k) => stepView(gen, k, ids[k], model.tokenizer.vocab));
   const n = gen.steps.length;

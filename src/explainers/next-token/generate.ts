@@ -3,7 +3,7 @@
 import { InputError } from "../../errors.js";
 import { exp } from "../../model/detmath.js";
 import { Rng } from "../../model/random.js";
-import type { LoadedModel } from "../../model/weights.js";
+import type { ModelSource } from "../../model/source.js";
 import { layerId } from "../../trace/ids.js";
 import type { TokenProb, Trace } from "../../trace/schema.js";
 import { promptTrace } from "../checks.js";
@@ -64,8 +64,8 @@ export function sample(logits: readonly number[], temperature: number, rng: Rng)
   return w.length - 1;
 }
 
-function stepOf(model: LoadedModel, trace: Trace, id: number): GenStep {
-  const c = model.params.config;
+function stepOf(model: ModelSource, trace: Trace, id: number): GenStep {
+  const c = model.config;
   const T = trace.tokens.length;
   const probs = row(trace.tensors.probs.data, c.vocabSize, T - 1);
   return {
@@ -84,13 +84,12 @@ function stepOf(model: LoadedModel, trace: Trace, id: number): GenStep {
 }
 
 /**
- * Writes up to `steps` tokens after the prompt: each step a forward pass (buildTrace) over the
- * words so far joined by spaces; the next token is the trace's argmax at temperature 0, else a
+ * Writes up to `steps` tokens after the prompt: each step a forward pass over the tokens so far; the next token is the trace's argmax at temperature 0, else a
  * draw from softmax(logits / temperature) by one Rng(seed) for the whole run, in step order.
  * Stops after a "." or once the text fills the model's context. The same options, the same text.
  */
-export function generate(model: LoadedModel, o: GenerateOptions): Generation {
-  const contextLength = model.params.config.contextLength;
+export function generate(model: ModelSource, o: GenerateOptions): Generation {
+  const contextLength = model.config.contextLength;
   const first = promptTrace(model, o.prompt, o.topK);
   if (first.tokens.length >= contextLength) {
     throw new InputError("props.prompt", `at most ${contextLength - 1} tokens (the model reads ${contextLength}; the loop needs room to write one)`, `${first.tokens.length} tokens`);
@@ -98,16 +97,19 @@ export function generate(model: LoadedModel, o: GenerateOptions): Generation {
   const rng = new Rng(o.seed);
   const sampled = o.temperature > 0;
   const text = [...first.tokens];
+  const ids = [...first.tokenIds];
   const steps: GenStep[] = [];
   let stop: StopReason = "steps";
   let trace = first;
   for (let k = 0; k < o.steps; k++) {
-    if (k > 0) trace = promptTrace(model, text.join(" "), o.topK);
-    const V = model.params.config.vocabSize;
+    // the prompt and the tokens written so far, as ids: a word-level model reads them as the words joined by spaces
+    if (k > 0) trace = model.trace(ids, o.topK);
+    const V = model.config.vocabSize;
     const id = sampled ? sample(row(trace.tensors.logits.data, V, trace.tokens.length - 1), o.temperature, rng) : trace.next.id;
     const step = stepOf(model, trace, id);
     steps.push(step);
     text.push(step.token);
+    ids.push(id);
     if (step.token === PERIOD) {
       stop = "period";
       break;
