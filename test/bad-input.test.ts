@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, listDir, ROOT, tempDir } from "./helpers.js";
+import { type FixtureOptions, makeCheckpoint } from "./checkpoint-fixture.js";
 
 const fixtures = tempDir("abacus-bad-fixtures-");
 const file = (name: string, content: string | Buffer) => {
@@ -24,6 +25,49 @@ mkdirSync(truncated);
 copyFileSync(join(ROOT, "assets/model.json"), join(truncated, "model.json"));
 writeFileSync(join(truncated, "model.bin"), bytes.subarray(0, bytes.length - 4));
 const badTrace = file("trace.json", JSON.stringify({ schemaVersion: 1 }));
+
+// GPT-2 checkpoints, each broken in one way
+const ckpt = (name: string, o: FixtureOptions = {}) => makeCheckpoint(join(fixtures, name), o);
+const good = ckpt("good");
+const editJson = (dir: string, name: string, edit: (j: Record<string, unknown>) => void) => {
+  const j = JSON.parse(readFileSync(join(dir, name), "utf8"));
+  edit(j);
+  writeFileSync(join(dir, name), JSON.stringify(j));
+  return dir;
+};
+const onlyBin = join(fixtures, "only-bin");
+mkdirSync(onlyBin);
+copyFileSync(join(good, "config.json"), join(onlyBin, "config.json"));
+writeFileSync(join(onlyBin, "pytorch_model.bin"), "not really");
+const llama = editJson(ckpt("llama"), "config.json", (j) => (j.model_type = "llama"));
+const shorterContext = editJson(ckpt("shorter"), "config.json", (j) => (j.n_positions = 16)); // wpe is (32, 16) in the file
+const moreLayers = editJson(ckpt("more-layers"), "config.json", (j) => (j.n_layer = 3)); // h.2.* are not in the file
+/** model.safetensors with its header edited (length re-written). */
+const editHeader = (dir: string, edit: (h: Record<string, { dtype: string; shape: number[]; data_offsets: number[] }>) => void) => {
+  const buf = readFileSync(join(dir, "model.safetensors"));
+  const n = Number(buf.readBigUInt64LE(0));
+  const header = JSON.parse(buf.toString("utf8", 8, 8 + n));
+  edit(header);
+  const json = Buffer.from(JSON.stringify(header));
+  const len = Buffer.alloc(8);
+  len.writeBigUInt64LE(BigInt(json.length));
+  writeFileSync(join(dir, "model.safetensors"), Buffer.concat([len, json, buf.subarray(8 + n)]));
+  return dir;
+};
+const f64 = editHeader(ckpt("f64"), (h) => (h["transformer.wte.weight"].dtype = "F64"));
+const truncatedSt = ckpt("truncated-st");
+writeFileSync(join(truncatedSt, "model.safetensors"), readFileSync(join(truncatedSt, "model.safetensors")).subarray(0, 5000));
+const headerPastEnd = ckpt("header-past-end");
+const hp = readFileSync(join(headerPastEnd, "model.safetensors"));
+hp.writeBigUInt64LE(BigInt(hp.length), 0);
+writeFileSync(join(headerPastEnd, "model.safetensors"), hp);
+const noTilde = ckpt("no-tilde", { tokenizer: "vocab.json" });
+editJson(noTilde, "vocab.json", (j) => delete j["~"]);
+const wide = ckpt("wide", { dModel: 128, nHead: 4 });
+const notEmpty = join(fixtures, "not-empty");
+mkdirSync(notEmpty);
+writeFileSync(join(notEmpty, "keep.txt"), "mine");
+const longPrompt = Array.from({ length: 40 }, () => "cat").join(" ");
 
 const props = (p: unknown) => ["render", "--props", JSON.stringify(p)];
 const prompt = (text: string) => props({ prompt: text });
@@ -99,6 +143,22 @@ const CASES: [string, string[], number, RegExp][] = [
   ["weights with a wrong hash", ["trace", "--prompt", "the cat", "--weights", join(wrongHash, "model.bin")], 2, /--weights: expected sha256 [0-9a-f]{64} \(from its manifest\), got sha256 [0-9a-f]{64}/],
   ["truncated weights", ["trace", "--prompt", "the cat", "--weights", join(truncated, "model.bin")], 2, /--weights: expected 120576 bytes \(float32 × 30144 parameters\), got 120572 bytes/],
   ["trace file failing the schema", ["trace", "--check", badTrace], 2, /trace\.json\.schemaVersion: expected a valid trace, got /],
+  // GPT-2 checkpoints (--model): the file or field, the expected and the actual value
+  ["checkpoint folder missing", ["trace", "--model", join(fixtures, "nope"), "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /--model: expected a checkpoint folder \(config\.json, model\.safetensors, tokenizer files\), got ".*nope": no such folder/],
+  ["checkpoint with only pytorch_model.bin", ["trace", "--model", onlyBin, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /--model .*only-bin: expected model\.safetensors, got only pytorch_model\.bin\. Convert it once .*safe_serialization=True/],
+  ["checkpoint that is not GPT-2", ["trace", "--model", llama, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /config\.json: model_type: expected "gpt2", got "llama"/],
+  ["checkpoint with an unsupported dtype", ["trace", "--model", f64, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /model\.safetensors: transformer\.wte\.weight\.dtype: expected one of F32, F16, BF16, got "F64"/],
+  ["checkpoint tensor of the wrong shape", ["trace", "--model", shorterContext, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /model\.safetensors: transformer\.wpe\.weight shape: expected \[16,16\], got \[32,16\]/],
+  ["checkpoint tensor missing", ["trace", "--model", moreLayers, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /model\.safetensors: transformer\.h\.2\.ln_1\.weight: expected a tensor of shape \[16\], got none/],
+  ["truncated safetensors", ["trace", "--model", truncatedSt, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /model\.safetensors: transformer\.\S+\.data_offsets: expected 0 <= begin <= end <= \d+ \(the data's length\), got \[\d+,\d+\]/],
+  ["safetensors header length past the end", ["trace", "--model", headerPastEnd, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /model\.safetensors: header length: expected at most \d+ \(the bytes after it\), got \d+/],
+  ["prompt longer than n_positions", ["trace", "--model", good, "--prompt", longPrompt, "--out", "OUTDIR/t.json"], 2, /prompt: expected at most 32 tokens \(the model's context\), got 80 tokens/],
+  ["text the tokenizer cannot encode", ["trace", "--model", noTilde, "--prompt", "a~b", "--out", "OUTDIR/t.json"], 2, /prompt: expected text vocab\.json can encode, got "~" in "a~b", which has no token in its vocabulary/],
+  ["a checkpoint too wide to draw", ["render", "--model", wide, "--props", '{"prompt":"Hi"}'], 2, /--model: expected a model the explainers can draw so far: n_embd at most 64, vocab_size at most 1024, n_layer at most 12, got n_embd 128, vocab_size 407, n_layer 2/],
+  ["a checkpoint prompt past its context in a render", ["render", "LLMExplainer", "--model", good, "--props", JSON.stringify({ prompt: longPrompt })], 2, /props\.prompt: expected at most 32 tokens \(the model's context\), got 80 tokens/],
+  ["a checkpoint for Blank", ["render", "Blank", "--model", good], 2, /--model: expected an explainer \(Blank draws no model\)/],
+  ["export in an unknown format", ["export", "--format", "onnx", "OUTDIR/m"], 2, /--format: expected "hf" \(a Hugging Face GPT-2 checkpoint\), got "onnx"/],
+  ["export into a folder with files", ["export", "--format", "hf", notEmpty], 2, /DIR: expected a new or empty folder, got ".*not-empty" holds keep\.txt/],
 ];
 
 describe("bad input", () => {

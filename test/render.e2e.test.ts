@@ -1,6 +1,7 @@
 // End to end with the real browser: CLI renders, frame accuracy, determinism, truth in pixels, bad props.
 // All tests share one bundle (ABACUS_SERVE_URL for the CLI).
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import { valueColor } from "../src/layout/palette.js";
 import { readModel } from "../src/model/files.js";
 import { type Bundle, bundleProject, renderStills } from "../src/render/render.js";
 import { abacus, listDir, ROOT, tempDir } from "./helpers.js";
+import { makeCheckpoint } from "./checkpoint-fixture.js";
 import { packets, pngPixels, probe, psnr, sample, streams, videoFrames } from "./media.js";
 import { parseSrt, parseVtt } from "./subtitle-parse.js";
 
@@ -194,4 +196,32 @@ describe("every other explainer in the browser", () => {
       expect(coloured / (px.length / 3), "share of strongly coloured pixels").toBeGreaterThan(0.01);
     }, 300_000);
   }
+});
+
+describe("a user's checkpoint in the browser", () => {
+  it("renders NextTokenLoop from a GPT-2 checkpoint the test makes: exact frames, the model in the record, the steps run in node", () => {
+    const model = makeCheckpoint(join(dir, "tiny-gpt2"), { seed: 21 });
+    const out = join(dir, "ckpt", "loop.mp4");
+    const props = { ...SMALL, prompt: "The cat sat on the mat. The dog" };
+    const r = cli(["render", "NextTokenLoop", "--model", model, "--props", JSON.stringify(props), "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const p = probe(out);
+    expect(p).toMatchObject({ frames: 60, width: 320, height: 176, codec: "h264", fps: "10/1" });
+    expect(p.duration).toBeCloseTo(6, 2);
+    const record = JSON.parse(readFileSync(join(dir, "ckpt", "loop.json"), "utf8"));
+    const config = JSON.parse(readFileSync(join(model, "config.json"), "utf8"));
+    const sha = createHash("sha256").update(readFileSync(join(model, "model.safetensors"))).digest("hex");
+    expect(record.model).toEqual({ folder: "tiny-gpt2", config, weightsFile: "model.safetensors", weightsSha256: sha, tokenizerFiles: ["tokenizer.json"] });
+    expect(record.weightsSha256).toBe(sha);
+    expect(record.props.prompt).toBe(props.prompt);
+    expect(record.props.modelTape).toBeUndefined();
+    expect(record.steps.length).toBeGreaterThanOrEqual(1);
+    // the tape went into the bundle, not beside the video
+    expect(listDir(join(dir, "ckpt"))).toEqual(["loop.json", "loop.mp4"]);
+    // the frame draws the checkpoint's blocks and words: a good share of it is not the background (its corner)
+    const frame = videoFrames(out, 45, 320, 176)[45].data;
+    let drawn = 0;
+    for (let i = 0; i < frame.length; i += 3) if (Math.abs(frame[i] - frame[0]) + Math.abs(frame[i + 1] - frame[1]) + Math.abs(frame[i + 2] - frame[2]) > 30) drawn++;
+    expect(drawn / (frame.length / 3), "share of pixels unlike the background").toBeGreaterThan(0.03);
+  }, 300_000);
 });

@@ -12,7 +12,7 @@ const BYTES: Record<Dtype, number> = { F32: 4, F16: 2, BF16: 2 };
 export interface SafeTensor {
   dtype: Dtype;
   shape: number[];
-  /** The values, converted to float32. */
+  /** The values as float32: converted, or for aligned F32 a view of the file's bytes (copy before changing them). */
   data: Float32Array;
 }
 
@@ -91,9 +91,9 @@ export function readSafetensors(buf: Buffer, file: string): Map<string, SafeTens
     if (end < begin || end > dataLength) throw new InputError(`${field}.data_offsets`, `0 <= begin <= end <= ${dataLength} (the data's length)`, JSON.stringify(offsets));
     if (end - begin !== count * BYTES[dtype]) throw new InputError(`${field}.data_offsets`, `${count * BYTES[dtype]} bytes for ${dtype} ${JSON.stringify(shape)}`, `${end - begin} bytes`);
     const at = start + begin;
-    // F32 at an aligned offset: one copy of the bytes (every engine this runs on is little-endian, as the format)
+    // F32 at an aligned offset: a view of the file's bytes, no copy (every engine this runs on is little-endian, as the format)
     if (dtype === "F32" && (buf.byteOffset + at) % 4 === 0) {
-      out.set(name, { dtype, shape, data: new Float32Array(buf.buffer, buf.byteOffset + at, count).slice() });
+      out.set(name, { dtype, shape, data: new Float32Array(buf.buffer, buf.byteOffset + at, count) });
       continue;
     }
     const data = new Float32Array(count);

@@ -17,16 +17,23 @@ import { bundleProject, renderVideo } from "../render/render.js";
 import { glBackend } from "../render/settings.js";
 import { buildTrace } from "../trace/build.js";
 import { intOption, parse, UsageError } from "./args.js";
+import { benchCheckpoint, benchGpt2 } from "./bench-checkpoint.js";
 import { explainerArg } from "./explainer-arg.js";
 import { Progress } from "./progress.js";
 import { readPropsJson } from "./props-arg.js";
 
 export const usage = `Usage: abacus bench model [--runs N] [--steps N]
+       abacus bench gpt2 [--runs N]
+       abacus bench checkpoint DIR [--runs N]
        abacus bench scene [--runs N]
        abacus bench render [CompositionId] [--props FILE|JSON] [--concurrency N] [--runs N]
 
 model: the median wall time of forward + trace for a 16-token prompt over N runs
        (default 50), and the training throughput in tokens/s over N steps (default 40).
+gpt2: writes a GPT-2-small-shaped checkpoint (124M random weights, a vocabulary of 50257)
+       and benches it as checkpoint does, in a fresh process (default 3 runs).
+checkpoint: the time to load DIR (a GPT-2 checkpoint folder), the median time of forward +
+       trace for a 16-token prompt, the trace's JSON size and the process's peak memory.
 scene: the median time of sceneStateAt per frame over every frame of every explainer's
        default video, N passes (default 5); for the flagship also with a 16-token prompt.
 render: renders each explainer (or only CompositionId; default props: 1920x1080) and, in
@@ -46,9 +53,11 @@ const median = (xs: number[]) => {
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { runs: { type: "string" }, steps: { type: "string" }, props: { type: "string" }, concurrency: { type: "string" } }, true);
-  if (positionals.length < 1 || !["model", "scene", "render"].includes(positionals[0]) || (positionals.length > 1 && positionals[0] !== "render")) {
-    throw new UsageError(`expected a benchmark name: model, scene or render; got ${positionals.length ? positionals.join(" ") : "none"}`);
+  if (positionals[0] === "checkpoint" && positionals.length === 2) return benchCheckpoint(positionals[1], intOption(values.runs, "--runs", 1, 100, 3));
+  if (positionals.length < 1 || !["model", "scene", "render", "gpt2"].includes(positionals[0]) || (positionals.length > 1 && positionals[0] !== "render")) {
+    throw new UsageError(`expected a benchmark name: model, gpt2, checkpoint DIR, scene or render; got ${positionals.length ? positionals.join(" ") : "none"}`);
   }
+  if (positionals[0] === "gpt2") return benchGpt2(intOption(values.runs, "--runs", 1, 100, 3));
   if (positionals[0] === "scene") return benchScene(intOption(values.runs, "--runs", 1, 1000, 5));
   if (positionals[0] === "render") {
     const chosen = positionals.length > 1 ? [explainerArg(positionals.slice(1))] : EXPLAINERS;

@@ -2,16 +2,15 @@
 
 import type { CaptionLanguage, ExplainerContext } from "../engine/explainer.js";
 import { InputError } from "../errors.js";
-import { readModel } from "../model/files.js";
 import { videoScript } from "../subtitles/script.js";
 import { timestamp, toSrt, toVtt } from "../subtitles/subtitles.js";
 import { parse } from "./args.js";
-import { explainerArg } from "./explainer-arg.js";
+import { explainerArg, explainerInput, MODEL_OPTION } from "./explainer-arg.js";
 import { readPropsJson } from "./props-arg.js";
 
 export const FORMATS = ["text", "srt", "vtt", "json"] as const;
 
-export const usage = `Usage: abacus narrate [CompositionId] [--props FILE|JSON] [--format text|srt|vtt|json]
+export const usage = `Usage: abacus narrate [CompositionId] [--props FILE|JSON] [--format text|srt|vtt|json] [--model DIR]
 
 Prints the script of an explainer's video (default LLMExplainer) for the given props: for
 every beat its time range and a short paragraph of what the frames show and what it means,
@@ -21,15 +20,16 @@ when captions are off): a voice-over to record against the video.
 
   --props FILE|JSON   props to validate and use (see README: Props)
   --format FORMAT     text (default), srt or vtt (one cue per beat), or json:
-                      [{ beat, from, to, startSeconds, endSeconds, text }]`;
+                      [{ beat, from, to, startSeconds, endSeconds, text }]
+${MODEL_OPTION}`;
 
 export function run(argv: string[]): number {
-  const { values, positionals } = parse(argv, { props: { type: "string" }, format: { type: "string" } }, true);
+  const { values, positionals } = parse(argv, { props: { type: "string" }, format: { type: "string" }, model: { type: "string" } }, true);
   const format = String(values.format ?? "text");
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError("--format", `one of ${FORMATS.join(", ")}`, JSON.stringify(format));
   const explainer = explainerArg(positionals);
-  const props = explainer.parse(readPropsJson(values.props));
-  const ctx: ExplainerContext = explainer.context(props, readModel());
+  const { props, model } = explainerInput(explainer, readPropsJson(values.props), values.model);
+  const ctx: ExplainerContext = explainer.context(props, model);
   const lang: CaptionLanguage = props.captions === "zh" ? "zh" : "en";
   const script = videoScript(ctx, lang);
   const cues = script.map((b) => ({ startMs: Math.round(b.startSeconds * 1000), endMs: Math.round(b.endSeconds * 1000), text: b.text }));

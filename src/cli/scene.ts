@@ -5,12 +5,11 @@ import { durationInFrames } from "../engine/props.js";
 import { sceneStateAt } from "../engine/scene-state.js";
 import { labelOnScreen } from "../engine/screen.js";
 import type { SceneState } from "../engine/scene-types.js";
-import { readModel } from "../model/files.js";
 import { intOption, parse } from "./args.js";
-import { explainerArg } from "./explainer-arg.js";
+import { explainerArg, explainerInput, MODEL_OPTION } from "./explainer-arg.js";
 import { readPropsJson } from "./props-arg.js";
 
-export const usage = `Usage: abacus scene [CompositionId] --frame N [--props FILE|JSON] [--json]
+export const usage = `Usage: abacus scene [CompositionId] --frame N [--props FILE|JSON] [--json] [--model DIR]
 
 Prints what frame N of an explainer's video (default LLMExplainer) shows, computed
 exactly as the renderer computes it, without a browser: the beat, the camera, every
@@ -24,7 +23,8 @@ the caption and the title. Every number the video shows is a label, so it appear
   --json             one JSON object: { composition, frame, beat, beatProgress, camera,
                      focus, blocks: [{ id, tensor, count, opacity, recede }], labels:
                      [{ id, text, sub, x, y, fontPx, subFontPx, angle, opacity }], cards,
-                     caption, title }`;
+                     caption, title }
+${MODEL_OPTION}`;
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -49,12 +49,12 @@ export function describeScene(composition: string, s: SceneState, width: number,
 }
 
 export function run(argv: string[]): number {
-  const { values, positionals } = parse(argv, { frame: { type: "string" }, props: { type: "string" }, json: { type: "boolean" } }, true);
+  const { values, positionals } = parse(argv, { frame: { type: "string" }, props: { type: "string" }, json: { type: "boolean" }, model: { type: "string" } }, true);
   const explainer = explainerArg(positionals);
-  const props = explainer.parse(readPropsJson(values.props));
+  const { props, model } = explainerInput(explainer, readPropsJson(values.props), values.model);
   if (values.frame === undefined) throw new InputError("--frame", "a frame number", "none");
   const frame = intOption(values.frame, "--frame", 0, durationInFrames(props) - 1, 0);
-  const ctx = explainer.context(props, readModel());
+  const ctx = explainer.context(props, model);
   const d = describeScene(explainer.id, sceneStateAt(explainer, ctx, frame), props.width, props.height);
   if (values.json) {
     console.log(JSON.stringify(d, null, 2));

@@ -13,10 +13,11 @@ import {
   CONTACT_SHEET_ID, type ContactSheetProps, propsSummary, sheetColumns, sheetFrames, sheetLayout, tileScale, tileSize,
 } from "../../compositions/ContactSheet/layout.js";
 import { parse, UsageError } from "./args.js";
+import { MODEL_OPTION } from "./explainer-arg.js";
 import { Progress } from "./progress.js";
-import { glArg, guarded, outputArg, validateJob } from "./render-args.js";
+import { glArg, guarded, outputArg, propsForBundle, validateJob } from "./render-args.js";
 
-export const usage = `Usage: abacus sheet [CompositionId] [--props FILE|JSON] [--out FILE] [--gl BACKEND]
+export const usage = `Usage: abacus sheet [CompositionId] [--props FILE|JSON] [--out FILE] [--gl BACKEND] [--model DIR]
 
 Writes a contact sheet of an explainer (default LLMExplainer): one PNG with the middle
 frame of every beat (from + floor(length / 2)), each tile labelled with its beat and
@@ -28,7 +29,8 @@ to a temporary file and renamed into place when complete.
 
   --props FILE|JSON  props; a value starting with "{" is JSON, anything else a file
   --out FILE         output PNG (default out/<CompositionId>-sheet.png)
-  --gl BACKEND       WebGL backend: swangle (default, no GPU needed), angle-egl (GPU), ...`;
+  --gl BACKEND       WebGL backend: swangle (default, no GPU needed), angle-egl (GPU), ...
+${MODEL_OPTION}`;
 
 /** The explainer to make a sheet of: Blank and the sheet itself have no beats; an unknown id lists the known ones. */
 export function sheetCompositionArg(positionals: string[]): string {
@@ -46,9 +48,10 @@ export async function run(argv: string[]): Promise<number> {
     props: { type: "string" },
     out: { type: "string" },
     gl: { type: "string" },
+    model: { type: "string" },
   }, true);
   const id = sheetCompositionArg(positionals);
-  const job = validateJob([id], values.props);
+  const job = validateJob([id], values.props, values.model);
   const gl = glArg(values.gl);
   const out = outputArg(values.out, join(OUT_DIR, `${id}-sheet.png`), [".png"]);
   const explainer = explainerById(id)!;
@@ -69,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
       const tiles = new Progress("tiles", stills.length, 1);
       tiles.update(0, `middle frames of ${stills.length} beats at scale ${tileScale(width, height).toFixed(3)}`);
       await renderStills({
-        serveUrl: bundle.serveUrl, compositionId: id, props: job.props, stills, scale: tileScale(width, height), gl,
+        serveUrl: bundle.serveUrl, compositionId: id, props: propsForBundle(job, bundle.serveUrl), stills, scale: tileScale(width, height), gl,
         onStill: (done) => tiles.update(done, `${frames[done - 1].beat} (frame ${frames[done - 1].frame})`),
       });
       guard.check();

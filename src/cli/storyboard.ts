@@ -1,24 +1,25 @@
 // `abacus storyboard`: an explainer's beat table (ids, first frames, lengths) for the given props.
 
 import type { ExplainerContext } from "../engine/explainer.js";
-import { readModel } from "../model/files.js";
 import { parse } from "./args.js";
-import { explainerArg } from "./explainer-arg.js";
+import { explainerArg, explainerInput, MODEL_OPTION } from "./explainer-arg.js";
 import { readPropsJson } from "./props-arg.js";
 
-export const usage = `Usage: abacus storyboard [CompositionId] [--props FILE|JSON] [--json]
+export const usage = `Usage: abacus storyboard [CompositionId] [--props FILE|JSON] [--json] [--model DIR]
 
 Prints the beats of an explainer's video (default LLMExplainer) for the given props:
 id, first frame, number of frames and seconds. Every frame belongs to exactly one
 beat. A --props value that starts with "{" is JSON, anything else a file.
 
   --props FILE|JSON   props to validate and use (see README: Props)
-  --json              print { fps, durationInFrames, beats: [{ id, from, durationInFrames }] }`;
+  --json              print { fps, durationInFrames, beats: [{ id, from, durationInFrames }] }
+${MODEL_OPTION}`;
 
 export function run(argv: string[]): number {
-  const { values, positionals } = parse(argv, { props: { type: "string" }, json: { type: "boolean" } }, true);
+  const { values, positionals } = parse(argv, { props: { type: "string" }, json: { type: "boolean" }, model: { type: "string" } }, true);
   const explainer = explainerArg(positionals);
-  const { timeline }: ExplainerContext = explainer.context(explainer.parse(readPropsJson(values.props)), readModel());
+  const { props, model } = explainerInput(explainer, readPropsJson(values.props), values.model);
+  const { timeline }: ExplainerContext = explainer.context(props, model);
   const beats = timeline.beats.map((b) => ({ id: b.id, from: b.from, durationInFrames: b.durationInFrames }));
   if (values.json) {
     console.log(JSON.stringify({ fps: timeline.fps, durationInFrames: timeline.durationInFrames, beats }));
