@@ -39,6 +39,9 @@ describe("GPT-2 byte-level BPE", () => {
     expect(SYM[0x7f]).toBe("ġ"); // DEL: 256 + 33
     expect(symbolsToText("Ġthe")).toBe(" the");
     expect(symbolsToText("Ã©")).toBe("é"); // the two bytes of U+00E9
+    expect(symbolsToText("Ã")).toBe("<C3>"); // the first byte of é alone is no character: shown as hex
+    expect(symbolsToText("ĊĊ")).toBe("↵↵");
+    expect(symbolsToText("ć")).toBe("<07>"); // BEL
   });
 
   it("splits text as GPT-2's pattern: contractions, one leading space, whitespace runs before a word", () => {

@@ -21,7 +21,12 @@ const SYMBOL_BYTE = new Map(BYTE_SYMBOL.map((s, b) => [s, b]));
 /** GPT-2's pre-tokenizer pattern: contractions, letters, digits and other runs, each with at most one leading space. */
 export const GPT2_PATTERN = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
 
-/** A token's byte symbols as the text they spell ("Ġthe" is " the"); a partial UTF-8 character shows as U+FFFD. */
+const CONTROL_NAMES: Record<string, string> = { "\n": "↵", "\t": "⇥", "\r": "␍" };
+
+/**
+ * A token's byte symbols as the text a viewer reads ("Ġthe" is " the"). Bytes that are only part of
+ * a UTF-8 character show as hex (<E2 80>), control characters as a sign (↵ for a newline) or hex.
+ */
 export function symbolsToText(symbols: string): string {
   const bytes: number[] = [];
   for (const ch of symbols) {
@@ -29,7 +34,15 @@ export function symbolsToText(symbols: string): string {
     if (b === undefined) return symbols; // not a byte-level token (an added token such as <|endoftext|>)
     bytes.push(b);
   }
-  return new TextDecoder("utf-8").decode(new Uint8Array(bytes));
+  const hex = (bs: number[]) => `<${bs.map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ")}>`;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    return hex(bytes);
+  }
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_NAMES[c] ?? hex([c.charCodeAt(0)]));
 }
 
 export interface BpeFiles {
