@@ -11,10 +11,18 @@ import { EXPLAINERS } from "../src/explainers/index.js";
 import { recording, replaying, TapeSchema } from "../src/model/tape.js";
 import { makeCheckpoint } from "./checkpoint-fixture.js";
 import { tempDir } from "./helpers.js";
+import { expectTrueColours } from "./truth.js";
+import { BAR_MAX_HEIGHT } from "../src/explainers/llm/layout.js";
+import { fmtP } from "../src/engine/facts.js";
+import { cueProblems } from "./facts-check.js";
+import type { LoadedModel } from "../src/model/weights.js";
+import type { LlmContext } from "../src/explainers/llm/context.js";
 
 const root = tempDir("abacus-ckpt-ex-");
 const ckpt = loadCheckpoint(makeCheckpoint(join(root, "tiny")));
 const PROMPT = "The cat sat on the mat. The dog";
+// wider than the explainers draw whole, with a vocabulary (padded past the tokenizer's 407 words) that the trace keeps as each position's top k
+const wide = loadCheckpoint(makeCheckpoint(join(root, "wide"), { dModel: 128, nHead: 4, vocabSize: 1500 }));
 
 describe("explainers from a checkpoint", () => {
   for (const ex of EXPLAINERS) {
@@ -30,18 +38,82 @@ describe("explainers from a checkpoint", () => {
         expect(hashScene(sceneStateAt(ex, again, f)), `frame ${f}`).toBe(hashScene(sceneStateAt(ex, live, f)));
       }
       expect(videoCues(again, "en")).toEqual(videoCues(live, "en"));
+      // the captions state facts of this model's trace, as the checker computes them again
+      for (const lang of ["en", "zh"] as const) {
+        const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, durationInSeconds: 8 }), ckpt);
+        expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: ckpt as unknown as LoadedModel }), lang).toEqual([]);
+      }
       expect(ex.traceHash(again)).toBe(ex.traceHash(live));
       // the words on screen are the tokenizer's, spaces kept: " cat", not the built-in "cat"
       expect(live.words.tokens.slice(0, 3).join("")).toBe(PROMPT.slice(0, live.words.tokens.slice(0, 3).join("").length));
     });
   }
 
-  it("refuses a model too wide to draw, naming its size, and a prompt its tokenizer cannot encode", () => {
-    const wide = loadCheckpoint(makeCheckpoint(join(root, "wide"), { dModel: 128, nHead: 4 }));
+  it("LLMExplainer draws a wide model through a window (48 of its 128 dimensions, those the tokens differ in most, named in the record) and a large vocabulary's top k", () => {
+    const ex = EXPLAINERS.find((e) => e.id === "LLMExplainer")!;
+    const ctx = ex.context(parseForModel(ex.parse, { prompt: PROMPT, focusLayer: 1, focusHead: 2 }), wide) as LlmContext;
+    const T = ctx.trace.tokens.length;
+    // the window, computed again here: the 48 columns of l1.resid2 with the largest variance over the tokens
+    const variance = (id: string, W: number, from = 0, n = W) => Array.from({ length: n }, (_, i) => {
+      const col = Array.from({ length: T }, (_, t) => ctx.trace.tensors[id].data[t * W + from + i]);
+      const mean = col.reduce((x, y) => x + y, 0) / T;
+      return col.reduce((x, y) => x + (y - mean) ** 2, 0) / T;
+    });
+    const top = (v: number[], n: number, from = 0) => v.map((x, i) => [x, i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]).slice(0, n).map(([, i]) => from + i).sort((p, q) => p - q);
+    const { windows } = ctx.layout;
+    expect(windows.model).toEqual({ dims: top(variance("l1.resid2", 128), 48), of: 128 });
+    expect(windows.hidden).toEqual({ dims: top(variance("l1.fc", 512), 192), of: 512 });
+    const headVar = ["q", "k", "v"].map((n) => variance(`l1.h2.${n}`, 32));
+    expect(windows.head).toEqual({ dims: top(headVar[0].map((x, i) => x + headVar[1][i] + headVar[2][i]), 16), of: 32 });
+    expect([ctx.layout.C, ctx.layout.headSize, ctx.layout.hidden]).toEqual([48, 16, 192]);
+    const record = ex.record!(ctx) as { windows: Record<string, { dims: number[]; of: number; why: string }> };
+    expect(Object.keys(record.windows)).toEqual(["model", "hidden", "head"]);
+    expect(record.windows.model.dims).toEqual(windows.model.dims);
+    expect(record.windows.model.why).toMatch(/differ most/);
+    // every column shows the window's dimensions, row j the j-th of them, in its true colours
+    const f = ctx.timeline.beats.find((b) => b.id === "mlp")!;
+    const state = sceneStateAt(ex, ctx, f.from + f.durationInFrames - 1);
+    const wanted: Record<string, { W: number; dims: number[] }> = {
+      x0: { W: 128, dims: windows.model.dims }, resid1: { W: 128, dims: windows.model.dims }, resid2: { W: 128, dims: windows.model.dims },
+      q: { W: 32, dims: windows.head.dims }, gelu: { W: 512, dims: windows.hidden.dims },
+    };
+    for (const [id, { W, dims }] of Object.entries(wanted)) {
+      const b = state.blocks.find((x) => x.id === id)!;
+      expect(b.count, id).toBe(T * dims.length);
+      for (let k = 0; k < b.count; k++) expect(b.index[k] % W, `${id} cube ${k}`).toBe(dims[k % dims.length]);
+      expectTrueColours(ctx, b);
+    }
+    expect(state.labels.find((l) => l.id.endsWith(".hidden"))?.text).toBe("192 of 512 dims");
+    for (const lang of ["en", "zh"] as const) {
+      const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, focusLayer: 1, focusHead: 2 }), wide);
+      const cues = videoCues(c, lang);
+      expect(cueProblems(cues, { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
+      expect(cues.map((q) => q.parts.map((p) => p.text).join("")).join("\n"), lang).toMatch(lang === "en" ? /a vector of 128 numbers, 48 of them drawn/ : /128 个数字（画出其中 48 个）/);
+    }
+    // the output beat: bars of the top k that the trace keeps, in their true colours, the caption naming all 1500 words
+    expect(ctx.trace.vocabTop).toBeDefined();
+    const out = ctx.timeline.beats.find((x) => x.id === "output")!;
+    const bars = sceneStateAt(ex, ctx, out.from + out.durationInFrames - 1).blocks.find((x) => x.id === "bars")!;
+    expect(bars.tensor).toBe("top.probs");
+    expect(Array.from(bars.index)).toEqual(ctx.trace.topk.map((_, k) => (T - 1) * ctx.trace.vocabTop!.k + k));
+    expectTrueColours(ctx, bars);
+    const heights = ctx.trace.topk.map((_, k) => bars.scales[3 * k + 1]);
+    ctx.trace.topk.forEach((tk, k) => expect(heights[k]).toBeCloseTo(BAR_MAX_HEIGHT * tk.p, 2));
+    const words = videoCues(ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: "en" }), wide), "en").map((q) => q.parts.map((p) => p.text).join(""));
+    expect(words).toContain("The last vector scores all 1500 words of the vocabulary (logits)");
+    expect(words.find((w) => w.startsWith("The model picks"))).toBe(`The model picks “${ctx.trace.next.token}”, probability ${fmtP(ctx.trace.next.p)}`);
+    const x0 = state.blocks.find((x) => x.id === "x0")!;
+    const ys = Array.from({ length: 48 }, (_, j) => x0.positions[3 * j + 1]);
+    expect(ys[47] - ys[0]).toBeCloseTo(47, 5);
+  });
+
+  it("the other explainers refuse a model too wide to draw, naming its size; bad props are refused as before", () => {
+    for (const ex of EXPLAINERS.filter((e) => e.id !== "LLMExplainer")) {
+      const props = parseForModel(ex.parse, { prompt: PROMPT });
+      expect(() => ex.context(props, wide), ex.id).toThrow(InputError);
+      expect(() => ex.context(props, wide), ex.id).toThrow(/--model: expected a model this explainer can draw so far: n_embd at most 64.*got n_embd 128, vocab_size 1500, n_layer 2/);
+    }
     const ex = EXPLAINERS[0];
-    const props = parseForModel(ex.parse, { prompt: PROMPT });
-    expect(() => ex.context(props, wide)).toThrow(InputError);
-    expect(() => ex.context(props, wide)).toThrow(/--model: expected a model the explainers can draw so far: n_embd at most 64.*got n_embd 128, vocab_size 407, n_layer 2/);
     expect(() => parseForModel(ex.parse, { prompt: "" })).toThrow(/props\.prompt: expected some text for the model's tokenizer, got ""/);
     expect(() => parseForModel(ex.parse, { prompt: PROMPT, modelTape: "../x.json" })).toThrow(/props\.modelTape: expected abacus-tapes\/<16 hex digits>\.json/);
     expect(() => parseForModel(ex.parse, { prompt: PROMPT, fps: 7 })).toThrow(/props\.fps: expected an integer from 10 to 120, got 7/);

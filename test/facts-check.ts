@@ -69,7 +69,9 @@ export function claimError(part: CaptionPart, t: Truth): string | null {
       if (best === undefined) return `no rank ${c.rank} in ${c.tensor}[${c.row}]`;
       if (c.show !== "tokens" && c.show !== "vocab") return expectNumber(text, row[best], c.show === "percent");
       if (c.self !== undefined && best === c.self) return ["itself", "自己"].includes(text) ? null : `shows "${text}", rank ${c.rank} of ${c.tensor}[${c.row}] is the token itself`;
-      return t.words[c.show][best] === text ? null : `shows "${text}", rank ${c.rank} of ${c.tensor}[${c.row}] is "${t.words[c.show][best]}"`;
+      // a top-k tensor's element is a word by the id beside it, a full row's by its index
+      const word = c.ids ? rowValues(tensorOf(t, c.ids), c.row)[best] : best;
+      return t.words[c.show][word] === text ? null : `shows "${text}", rank ${c.rank} of ${c.tensor}[${c.row}] is "${t.words[c.show][word]}"`;
     }
     case "word":
       return t.words[c.words][c.index] === text ? null : `shows "${text}", ${c.words}[${c.index}] is "${t.words[c.words][c.index]}"`;
@@ -77,6 +79,8 @@ export function claimError(part: CaptionPart, t: Truth): string | null {
       const n = rowValues(tensorOf(t, c.tensor), c.row).filter((v) => v > c.above).length;
       return text === String(n) ? null : `shows ${text}, ${n} elements of ${c.tensor}[${c.row}] are above ${c.above}`;
     }
+    case "vocabSize":
+      return text === String(t.model.config.vocabSize) ? null : `shows ${text}, the model's vocab_size is ${t.model.config.vocabSize}`;
     case "size": {
       const n = tensorOf(t, c.tensor).shape[c.axis];
       return text === String(n) ? null : `shows ${text}, axis ${c.axis} of ${c.tensor} is ${n}`;

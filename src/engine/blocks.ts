@@ -73,7 +73,7 @@ export function setCube(b: CubeBlock, k: number, pos: Vec3, size: Vec3, color: R
   b.index[k] = index;
 }
 
-/** How a tensor element (token t, feature i) maps to a grid cell (col, row, depth). */
+/** How a tensor element (token t, feature i, or the i-th of a window's dims) maps to a grid cell (col, row, depth). */
 export type Placement = (t: number, i: number) => Vec3;
 
 export const columnPlacement = (rowOffset = 0): Placement => (t, i) => [t, i - rowOffset, 0];
@@ -92,8 +92,10 @@ export interface TensorBlockSpec {
   tokens?: number[];
   /** Feature range [from, to) of each row to show; default all. */
   features?: [number, number];
-  /** Per-cube reveal in [0, 1] (0 hidden, 1 full size); default 1. */
-  reveal?: (t: number, i: number) => number;
+  /** The features to show, in order (a window of a wide vector): place gets each one's position j in this list. */
+  dims?: readonly number[];
+  /** Per-cube reveal in [0, 1] (0 hidden, 1 full size) of feature i, shown at position j; default 1. */
+  reveal?: (t: number, j: number, i: number) => number;
   /** Colour mixed from another tensor's value at the same element: t = 0 all `from`, 1 all `tensor`. */
   from?: { tensor: string; t: number };
   offset?: Vec3;
@@ -107,14 +109,17 @@ export function tensorBlock(ctx: TensorSource, s: TensorBlockSpec): CubeBlock {
   const [R, W] = data.shape;
   const tokens = s.tokens ?? Array.from({ length: R }, (_, t) => t);
   const [f0, f1] = s.features ?? [0, W];
-  const b = newBlock(s.id, s.kind, s.tensor, tokens.length * (f1 - f0));
+  const dims = s.dims ?? Array.from({ length: f1 - f0 }, (_, j) => f0 + j);
+  const b = newBlock(s.id, s.kind, s.tensor, tokens.length * dims.length);
   const tint = ctx.tints[s.tensor];
   const from = s.from && s.from.t < 1 ? { tensor: s.from.tensor, tint: ctx.tints[s.from.tensor], t: s.from.t } : null;
   const off = s.offset ?? [0, 0, 0];
   const cube = ctx.cube;
   let k = 0;
   for (const t of tokens) {
-    for (let i = f0; i < f1; i++) {
+    for (let d = 0; d < dims.length; d++) {
+      const i = dims[d];
+      const j = s.dims ? d : i;
       const idx = t * W + i;
       let color: RGB = [tint.colors[3 * idx], tint.colors[3 * idx + 1], tint.colors[3 * idx + 2]];
       let n = tint.magnitude[idx];
@@ -123,9 +128,9 @@ export function tensorBlock(ctx: TensorSource, s: TensorBlockSpec): CubeBlock {
         color = mix([c[3 * idx], c[3 * idx + 1], c[3 * idx + 2]], color, from.t);
         n = from.tint.magnitude[idx] * (1 - from.t) + n * from.t;
       }
-      const r = s.reveal ? s.reveal(t, i) : 1;
-      const [c, row, d] = s.place(t, i);
-      const p = cellCenter(s.grid, c, row, d);
+      const r = s.reveal ? s.reveal(t, j, i) : 1;
+      const [c, row, depth] = s.place(t, j);
+      const p = cellCenter(s.grid, c, row, depth);
       const e = cube * r;
       setCube(b, k++, [p[0] + off[0], p[1] + off[1], p[2] + off[2]], [e, e, e * (0.3 + 0.7 * n)], color, idx);
     }

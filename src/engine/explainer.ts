@@ -32,6 +32,8 @@ export interface ExplainerContext<P extends VideoProps = VideoProps> extends Ten
   fog: { near: number; far: number };
   /** The words captions' facts name: the video's tokens in order, and the model's vocabulary by id. */
   words: FactSource["words"];
+  /** The word-id tensors of top-k tensors that captions name words from (FactSource.ids). */
+  ids?: FactSource["ids"];
 }
 
 /**

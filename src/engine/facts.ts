@@ -14,11 +14,13 @@ export type Claim =
   /** The text is this element's value, shown as `as` says. */
   | { kind: "value"; tensor: string; index: number[]; as: NumberFormat }
   /** The text is the rank-th largest element of the row over range [from, to): its value (shown as a NumberFormat) or its word. */
-  | { kind: "ranked"; tensor: string; row: number[]; rank: number; range?: [number, number]; show: NumberFormat | WordList; self?: number }
+  | { kind: "ranked"; tensor: string; row: number[]; rank: number; range?: [number, number]; show: NumberFormat | WordList; self?: number; ids?: string }
   /** The text is word `index` of the list. */
   | { kind: "word"; words: WordList; index: number }
   /** The text is how many elements of the row are above `above`. */
   | { kind: "count"; tensor: string; row: number[]; above: number }
+  /** The text is the number of words in the model's vocabulary. */
+  | { kind: "vocabSize" }
   /** The text is the length of the tensor's axis. */
   | { kind: "size"; tensor: string; axis: number }
   /** The text names the head's measured role (the manifest's head roles). */
@@ -73,6 +75,8 @@ export function rankedIndex(t: TensorRecord, prefix: number[], rank: number, ran
 export interface FactSource {
   tensors: Record<string, TensorRecord>;
   words: Record<WordList, readonly string[]>;
+  /** For a tensor of a large vocabulary's top k (not indexed by word id): the tensor of the same shape holding each element's word id. */
+  ids?: Record<string, string>;
 }
 
 const tensorOf = (src: FactSource, id: string) => {
@@ -97,8 +101,10 @@ export function facts(src: FactSource) {
       const t = tensorOf(src, tensor);
       const i = rankedIndex(t, row, rank, range);
       const v = t.data[rowOf(t, row).offset + i];
-      const text = what === "tokens" || what === "vocab" ? src.words[what][i] : show(v, what);
-      return { text, claim: { kind: "ranked", tensor, row, rank, range, show: what } };
+      const ids = what === "vocab" ? src.ids?.[tensor] : undefined;
+      const word = ids ? tensorOf(src, ids).data[rowOf(t, row).offset + i] : i;
+      const text = what === "tokens" || what === "vocab" ? src.words[what][word] : show(v, what);
+      return { text, claim: { kind: "ranked", tensor, row, rank, range, show: what, ...(ids ? { ids } : {}) } };
     },
     /**
      * The word of the rank-th largest element of token `self`'s row, in quotes; "itself" (in the
@@ -127,6 +133,9 @@ export function facts(src: FactSource) {
       let n = 0;
       for (let i = 0; i < length; i++) if (t.data[offset + i] > above) n++;
       return { text: String(n), claim: { kind: "count", tensor, row, above } };
+    },
+    vocabSize(): CaptionPart {
+      return { text: String(src.words.vocab.length), claim: { kind: "vocabSize" } };
     },
     size(tensor: string, axis: number): CaptionPart {
       return { text: String(tensorOf(src, tensor).shape[axis]), claim: { kind: "size", tensor, axis } };

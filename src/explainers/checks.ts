@@ -7,22 +7,30 @@ import type { ModelConfig } from "../model/config.js";
 import { buildTrace, FULL_VOCAB_MAX } from "../trace/build.js";
 import type { Trace } from "../trace/schema.js";
 
-/** The widest model the explainers draw whole (wider ones need the window of issue 14, not built yet). */
-export const DRAWABLE = { dModel: 64, vocabSize: FULL_VOCAB_MAX, nLayer: 12 } as const;
+/** The largest model an explainer draws: its width, vocabulary and depth (an explainer that draws a window of a wide model raises dModel). */
+export interface Drawable {
+  dModel: number;
+  vocabSize: number;
+  nLayer: number;
+}
+
+/** The widest model the explainers draw whole. */
+export const DRAWABLE: Drawable = { dModel: 64, vocabSize: FULL_VOCAB_MAX, nLayer: 12 };
 
 /** Throws unless every vector of the model fits on screen as cubes: width, vocabulary and depth. */
-export function checkDrawable(c: ModelConfig): void {
-  if (c.dModel <= DRAWABLE.dModel && c.vocabSize <= DRAWABLE.vocabSize && c.nLayer <= DRAWABLE.nLayer) return;
+export function checkDrawable(c: ModelConfig, limits: Drawable = DRAWABLE): void {
+  if (c.dModel <= limits.dModel && c.vocabSize <= limits.vocabSize && c.nLayer <= limits.nLayer) return;
+  const width = Number.isFinite(limits.dModel) ? `n_embd at most ${limits.dModel}, ` : "";
   throw new InputError(
-    "--model", `a model the explainers can draw so far: n_embd at most ${DRAWABLE.dModel}, vocab_size at most ${DRAWABLE.vocabSize}, n_layer at most ${DRAWABLE.nLayer}`,
+    "--model", `a model this explainer can draw so far: ${width}vocab_size at most ${limits.vocabSize}, n_layer at most ${limits.nLayer}`,
     `n_embd ${c.dModel}, vocab_size ${c.vocabSize}, n_layer ${c.nLayer}`,
-    "`abacus trace --model` traces it; drawing wider models through a window of their dimensions is not built yet",
+    "`abacus trace --model` traces it; LLMExplainer draws a window of a wider model's dimensions",
   );
 }
 
 /** buildTrace, with its errors about the prompt renamed to the props field; refuses a model too wide to draw. */
-export function promptTrace(model: ModelSource, prompt: string, topK = 5): Trace {
-  checkDrawable(model.config);
+export function promptTrace(model: ModelSource, prompt: string, topK = 5, limits: Drawable = DRAWABLE): Trace {
+  checkDrawable(model.config, limits);
   try {
     return buildTrace(model, prompt, topK);
   } catch (err) {

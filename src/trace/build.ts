@@ -96,6 +96,13 @@ export interface TraceMeta {
   provenance: Provenance | null;
 }
 
+/** The text of word `id`; a padded vocabulary's ids past the tokenizer's have none of their own and show as <id>. */
+export const wordOf = (tokenizer: TextTokenizer, id: number): string => tokenizer.vocab[id] ?? `<${id}>`;
+
+/** The text of every id of a model's vocabulary (padding included). */
+export const vocabWords = (model: { tokenizer: TextTokenizer; config: { vocabSize: number } }): string[] =>
+  Array.from({ length: model.config.vocabSize }, (_, id) => wordOf(model.tokenizer, id));
+
 /** The forward pass over `ids` as a Trace; `prompt` is the text the ids came from. */
 export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMeta, prompt: string, ids: readonly number[], topK: number): Trace {
   const c = params.config;
@@ -103,7 +110,7 @@ export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMet
   const T = ids.length;
   const V = c.vocabSize;
   const last = acts.probs.subarray((T - 1) * V, T * V);
-  const topk = topOf(last, topK).map((id) => ({ token: tokenizer.vocab[id] ?? `<${id}>`, id, p: roundValue(last[id]) })); // a padded vocabulary's ids past the tokenizer's have no text
+  const topk = topOf(last, topK).map((id) => ({ token: wordOf(tokenizer, id), id, p: roundValue(last[id]) }));
   const tensors = traceTensors(c, acts);
   const big = V > FULL_VOCAB_MAX;
   if (big) {

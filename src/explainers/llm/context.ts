@@ -3,15 +3,18 @@
 import type { ExplainerContext } from "../../engine/explainer.js";
 import type { ModelSource } from "../../model/source.js";
 import type { Trace } from "../../trace/schema.js";
-import { checkLayerHead, promptTrace } from "../checks.js";
+import { checkLayerHead, DRAWABLE, promptTrace } from "../checks.js";
 import type { Layout } from "./layout.js";
 import type { LlmProps } from "./props.js";
+import type { NextScores } from "../next-scores.js";
 
 export interface LlmContext extends ExplainerContext<LlmProps> {
   trace: Trace;
   layout: Layout;
   layer: number;
   head: number;
+  /** Where the output beat reads the next-word scores (the whole vocabulary's, or a large one's top k). */
+  scores: NextScores;
 }
 
 /** What the flagship's clips depend on: the number of tokens and of layers. */
@@ -20,8 +23,11 @@ export interface LlmShape {
   nLayer: number;
 }
 
+/** LLMExplainer draws a window of a wide model's dimensions (layout.ts llmWindows) and a large vocabulary's top k (next-scores.ts). */
+export const LLM_DRAWABLE = { ...DRAWABLE, dModel: Infinity, vocabSize: Infinity, nLayer: 48 };
+
 /** A trace for the props: checks what depends on the model (focus layer and head, prompt) first. */
 export function traceForProps(props: LlmProps, model: ModelSource): Trace {
   checkLayerHead(model, props.focusLayer, props.focusHead, { layer: "props.focusLayer", head: "props.focusHead" });
-  return promptTrace(model, props.prompt, props.topK);
+  return promptTrace(model, props.prompt, props.topK, LLM_DRAWABLE);
 }

@@ -18,21 +18,34 @@ import { mlp } from "./chapters/mlp.js";
 import { output } from "./chapters/output.js";
 import { tokens } from "./chapters/tokens.js";
 import { type LlmContext, traceForProps } from "./context.js";
-import { layoutModel } from "./layout.js";
+import { layoutModel, llmWindows } from "./layout.js";
+import { windowRecord } from "../../engine/window.js";
+import { nextScores } from "../next-scores.js";
+import { vocabWords } from "../../trace/build.js";
 import { LLM_DEFAULTS, LLM_FIELD_DOCS, type LlmProps, LlmPropsSchema, parseLlmProps } from "./props.js";
+
+/** Why each window holds the dimensions it does (llmWindows). */
+const WINDOW_WHY = {
+  model: "the residual stream's dimensions in which the prompt's tokens differ most after the focus layer (variance of l<L>.resid2 over the tokens)",
+  hidden: "the MLP's hidden units in which the tokens differ most before GELU (variance of l<L>.fc)",
+  head: "the focus head's dimensions in which the tokens' q, k and v differ most (summed variance)",
+};
 
 export const LLM_CHAPTERS = [tokens, embed, attention, mlp, depth, output, append];
 
 /** The context for props whose trace is already computed (tests and benchmarks reuse one trace). */
 export function llmContextFromTrace(props: LlmProps, trace: Trace, vocab: readonly string[]): LlmContext {
   const T = trace.tokens.length;
-  const layout = layoutModel(trace.model, T, props.topK);
+  const layout = layoutModel(trace.model, T, props.topK, llmWindows(trace, props.focusLayer, props.focusHead));
   const theme = THEMES[props.theme];
+  const scores = nextScores(trace);
   const span = layout.regions.overview.max[0] - layout.regions.overview.min[0];
   return assemble(LLM_CHAPTERS, { T, nLayer: trace.model.nLayer }, {
     props,
-    ...tensorSource(theme, trace.tensors, CUBE),
+    ...tensorSource(theme, { ...trace.tensors, ...scores.tensors }, CUBE),
     words: { tokens: trace.tokens, vocab },
+    ids: scores.ids,
+    scores,
     shots: shotsFor(layout.regions, props.width / props.height),
     orbitDegrees: 10,
     fog: { near: span * 0.9, far: span * 2.6 },
@@ -52,10 +65,11 @@ export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
   fieldDocs: LLM_FIELD_DOCS,
   defaults: LLM_DEFAULTS,
   parse: parseLlmProps,
-  context: (props: LlmProps, model: ModelSource) => llmContextFromTrace(props, traceForProps(props, model), model.tokenizer.vocab),
+  context: (props: LlmProps, model: ModelSource) => llmContextFromTrace(props, traceForProps(props, model), vocabWords(model)),
   // everything but the rail fades while the camera returns to the first shot
   fade: (s) => 1 - smooth(s.at("append.fade")),
   traceHash: (ctx) => ctx.trace.hash,
+  record: (ctx) => ({ windows: windowRecord(ctx.layout.windows, WINDOW_WHY) }),
   shownText(ctx) {
     const words = [...ctx.trace.tokens, ...ctx.trace.topk.map((t) => t.token)].join(" ");
     const lang = ctx.props.captions;

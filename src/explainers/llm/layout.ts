@@ -1,9 +1,39 @@
-// LLMExplainer's layout: where every block of cubes sits in 3D, a pure function of the model's shape
-// and the prompt length. The pipeline runs left to right along x; a (T, W) tensor is T columns
-// (tokens) of W cubes (features).
+// LLMExplainer's layout: where every block of cubes sits in 3D, a pure function of the model's shape,
+// the prompt length and the dimensions drawn. The pipeline runs left to right along x; a (T, W)
+// tensor is T columns (tokens) of W cubes (features), or of a window of them for a wide model.
 
 import { type Box, type Bounds, boxBounds, CUBE, type Grid, gridBounds, union, type Vec3 } from "../../engine/grid.js";
+import { DRAW_WHOLE, type DimWindow, spreadWindow, WINDOW, wholeWindow } from "../../engine/window.js";
 import type { ModelConfig } from "../../model/config.js";
+import { headId, layerId } from "../../trace/ids.js";
+import type { Trace } from "../../trace/schema.js";
+
+/** The dimensions drawn of each kind of vector: the residual stream's (C wide), the MLP's hidden (4C) and the focus head's. */
+export interface LlmWindows {
+  model: DimWindow;
+  hidden: DimWindow;
+  head: DimWindow;
+}
+
+/** A window of a head's dimensions beside a 48-row column: a third of it, as the built-in model's 16 of 64. */
+export const HEAD_WINDOW = WINDOW / 3;
+
+/**
+ * Every vector drawn whole when the model is at most DRAW_WHOLE wide; else, at the focus layer,
+ * the WINDOW dimensions of the residual stream where the prompt's tokens differ most after the
+ * layer (resid2), the 4·WINDOW hidden units where they differ most before GELU (fc), and the
+ * HEAD_WINDOW dimensions of the focus head where q, k and v differ most.
+ */
+export function llmWindows(trace: Trace, layer: number, head: number): LlmWindows {
+  const c = trace.model;
+  if (c.dModel <= DRAW_WHOLE) return wholeWindows(c);
+  const t = trace.tensors;
+  return {
+    model: spreadWindow([t[layerId(layer, "resid2")]], WINDOW),
+    hidden: spreadWindow([t[layerId(layer, "fc")]], 4 * WINDOW),
+    head: spreadWindow((["q", "k", "v"] as const).map((n) => t[headId(layer, head, n)]), HEAD_WINDOW),
+  };
+}
 
 export const SHOT_NAMES = [
   "tokens", "embed", "attentionIn", "scores", "attentionOut", "mlp", "depth", "output", "overview",
@@ -18,9 +48,14 @@ export interface Tube {
 
 export interface Layout {
   T: number;
+  /** Rows of a C-wide column: C, or the window's size for a wide model (windows.model). */
   C: number;
+  /** Rows of a head's q, k and v columns. */
   headSize: number;
+  /** Cubes of the hidden layer (C rows, four deep). */
   hidden: number;
+  /** The dimensions each kind of column draws. */
+  windows: LlmWindows;
   nLayer: number;
   topK: number;
   /** Edge of a cube; the pitch between cube centres is 1. */
@@ -48,10 +83,10 @@ export const BAR_MAX_HEIGHT = 24;
 /** Distance between the centres of two output bars. */
 export const BAR_PITCH = 2.5;
 
-export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
-  const C = config.dModel;
-  const hs = C / config.nHead;
-  const hidden = 4 * C;
+export function layoutModel(config: ModelConfig, T: number, topK = 5, windows = wholeWindows(config)): Layout {
+  const C = windows.model.dims.length;
+  const hs = windows.head.dims.length;
+  const hidden = windows.hidden.dims.length;
   const mid = (C - 1) / 2; // vertical centre of a C-tall column
   let x = 0;
   const next = (width: number) => {
@@ -133,5 +168,8 @@ export function layoutModel(config: ModelConfig, T: number, topK = 5): Layout {
     output: union(g("lnf"), barBox),
     overview: union(g("x0"), boxBounds(rail), g("resid2"), g("lnf"), barBox, ...layerBoxes.map(boxBounds)),
   };
-  return { T, C, headSize: hs, hidden, nLayer: config.nLayer, topK, cube: CUBE, tokenSlots, rail, grids, slabs, tubes, layerBoxes, regions };
+  return { T, C, headSize: hs, hidden, windows, nLayer: config.nLayer, topK, cube: CUBE, tokenSlots, rail, grids, slabs, tubes, layerBoxes, regions };
 }
+
+/** Every dimension of every vector. */
+export const wholeWindows = (c: ModelConfig): LlmWindows => ({ model: wholeWindow(c.dModel), hidden: wholeWindow(4 * c.dModel), head: wholeWindow(c.dModel / c.nHead) });

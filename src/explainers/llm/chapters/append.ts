@@ -37,7 +37,7 @@ export const append: Chapter<LlmContext, LlmShape> = {
   },
   caption: (ctx, lang) => {
     const T = ctx.trace.tokens.length;
-    const next = facts(ctx).ranked("probs", [T - 1], 0, "vocab");
+    const next = facts(ctx).ranked(ctx.scores.probs, [T - 1], 0, "vocab");
     return lang === "en"
       ? [{ parts: [{ text: "“" }, next, { text: "” is appended, and the loop begins again" }] }]
       : [{ parts: [{ text: "“" }, next, { text: "” 被接到句尾，循环重新开始" }] }];

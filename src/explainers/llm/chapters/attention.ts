@@ -13,6 +13,7 @@ import { headId, layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
 import { beatShot, clipShot } from "../../../engine/camera.js";
+import { windowNote } from "../window-note.js";
 
 const xOf = (grid: Grid) => grid.origin[0];
 
@@ -32,6 +33,7 @@ export const attention: Chapter<LlmContext, LlmShape> = {
   draw(s, ctx, P) {
     const { layout, theme } = ctx;
     const { T, C, headSize: hs } = layout;
+    const HS = layout.windows.head.of; // a head's width (hs is the rows drawn of it)
     const L = ctx.layer;
     const H = ctx.head;
     const g = layout.grids;
@@ -39,7 +41,7 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const input = L === 0 ? "x0" : layerId(L - 1, "resid2");
     const ln1 = P("ln1");
     s.add(tensorBlock(ctx, {
-      id: "ln1", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(),
+      id: "ln1", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(), dims: layout.windows.model.dims, 
       from: { tensor: input, t: smooth(ln1) }, offset: [-(xOf(g.ln1) - xOf(g.x0)) * (1 - smooth(ln1)), 0, 0],
     }), ln1, layerId(L, "ln1"), g.ln1);
     const qkv = Array.from({ length: T }, (_, t) => P(`qkv.${t}`));
@@ -48,7 +50,7 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     if (moving.length > 0) {
       // columns of ln1 slide through the Wq, Wk, Wv slabs like beads on a rod
       const beads = tensorBlock(ctx, {
-        id: "beads", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(), tokens: moving,
+        id: "beads", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(), tokens: moving, dims: layout.windows.model.dims,
         reveal: (t) => 1 - smooth(window(qkv[t], 0.5, 0.7)),
       });
       moving.forEach((t, m) => {
@@ -60,13 +62,14 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const qkvActive = Math.max(0, ...qkv.map(bump));
     (["q", "k", "v"] as const).forEach((name, j) => {
       s.add(tensorBlock(ctx, {
-        id: name, kind: "activation", tensor: headId(L, H, name), grid: g[name], place: columnPlacement(),
+        id: name, kind: "activation", tensor: headId(L, H, name), grid: g[name], place: columnPlacement(), dims: layout.windows.head.dims,
         reveal: (t, i) => wave(window(qkv[t], 0.2, 1), i, hs, 2 * hs),
       }), qkv[0], headId(L, H, name), g[name]);
       const slab = layout.slabs[j];
       s.box(slab.id, "weight", slab.center, slab.size, ln1 > 0 ? base * 2 + 0.35 * qkvActive : 0, theme.accents.weight);
       if (ln1 > 0) s.label(`label.${slab.id}`, s.say("weights", "权重"), [slab.center[0], slab.center[1] + hs / 2 + 1.1, 0], "weight", smooth(ln1), NOTE, { sub: `W${name}`, of: name });
     });
+    windowNote(s, ctx, "head", g.v, smooth(Math.min(1, qkv[0] * 1.5)));
     const scores = P("scores");
     const soft = smooth(P("softmax"));
     const causal = (T * (T + 1)) / 2;
@@ -90,15 +93,16 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const proj = P("proj");
     const resid1 = P("residual");
     s.add(tensorBlock(ctx, {
-      id: "attY", kind: "attention", tensor: layerId(L, "attY"), grid: g.attY, place: columnPlacement(),
-      reveal: (t, i) => (i >= H * hs && i < (H + 1) * hs ? wave(mixes[t], i - H * hs, hs, 2 * hs) : smooth(window(proj, 0, 0.5))),
+      id: "attY", kind: "attention", tensor: layerId(L, "attY"), grid: g.attY, place: columnPlacement(), dims: layout.windows.model.dims, 
+      // the focus head's dimensions fill as its values mix; the other heads' with the projection
+      reveal: (t, _j, i) => (i >= H * HS && i < (H + 1) * HS ? wave(mixes[t], i - H * HS, HS, 2 * HS) : smooth(window(proj, 0, 0.5))),
     }), mixes[0], layerId(L, "attY"), g.attY);
     s.add(tensorBlock(ctx, {
-      id: "attProj", kind: "activation", tensor: layerId(L, "attProj"), grid: g.attProj, place: columnPlacement(),
+      id: "attProj", kind: "activation", tensor: layerId(L, "attProj"), grid: g.attProj, place: columnPlacement(), dims: layout.windows.model.dims,
       reveal: (_t, i) => wave(proj, i, C, 2 * C),
     }), proj, layerId(L, "attProj"), g.attProj);
     s.add(tensorBlock(ctx, {
-      id: "resid1", kind: "activation", tensor: layerId(L, "resid1"), grid: g.resid1, place: columnPlacement(), reveal: (_t, i) => wave(resid1, i, C),
+      id: "resid1", kind: "activation", tensor: layerId(L, "resid1"), grid: g.resid1, place: columnPlacement(), dims: layout.windows.model.dims, reveal: (_t, i) => wave(resid1, i, C),
     }), resid1, layerId(L, "resid1"), g.resid1);
     const tube = layout.tubes.find((x) => x.id === "skip.attention")!;
     s.tube(tube.id, tube.points, tube.radius, ln1 > 0 ? base * 2 + 0.45 * bump(resid1) : 0);

@@ -27,7 +27,7 @@ export const depth: Chapter<LlmContext, LlmShape> = {
       if (depthStart) s.label(`label.${lb.id}`, s.say(`layer ${l}`, `第 ${l} 层`), [lb.center[0], lb.center[1] + lb.size[1] / 2 + 1.2, 0], "weight", smooth(window(d, 0, 0.3)), NOTE, { of: `depth${l}` });
       const grid = layout.grids[`depth${l}`];
       s.add(tensorBlock(ctx, {
-        id: `depth${l}`, kind: "activation", tensor: layerId(l, "resid2"), grid, place: columnPlacement(),
+        id: `depth${l}`, kind: "activation", tensor: layerId(l, "resid2"), grid, place: columnPlacement(), dims: layout.windows.model.dims,
         from: { tensor: l === 0 ? "x0" : layerId(l - 1, "resid2"), t: smooth(window(d, 0.2, 0.9)) },
         reveal: (_t, i) => wave(window(d, 0, 0.6), i, C), glow: bump(d),
       }), d);

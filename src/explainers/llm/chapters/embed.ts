@@ -8,7 +8,9 @@ import { TITLE } from "../../../engine/scene-builder.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
-import { GAP } from "../layout.js";
+import { GAP, RAIL_Y } from "../layout.js";
+import { windowNote } from "../window-note.js";
+import { isPartial } from "../../../engine/window.js";
 import { beatShot } from "../../../engine/camera.js";
 
 export const embed: Chapter<LlmContext, LlmShape> = {
@@ -23,13 +25,14 @@ export const embed: Chapter<LlmContext, LlmShape> = {
     const pos = P("pos");
     const merge = smooth(P("merge"));
     s.add(tensorBlock(ctx, {
-      id: "x0", kind: "activation", tensor: merge > 0 ? "x0" : "tokEmb", grid: g.x0, place: columnPlacement(),
+      id: "x0", kind: "activation", tensor: merge > 0 ? "x0" : "tokEmb", grid: g.x0, place: columnPlacement(), dims: layout.windows.model.dims, 
       from: merge > 0 ? { tensor: "tokEmb", t: merge } : undefined,
       reveal: (t, i) => wave(unfold[t], i, C),
     }), unfold[0], merge > 0.5 ? "x0" : "tokEmb", g.x0);
+    windowNote(s, ctx, "model", g.x0, smooth(Math.min(1, unfold[0] * 1.5)), RAIL_Y - 2.4); // under the rail
     if (pos > 0 && merge < 1) {
       s.add(tensorBlock(ctx, {
-        id: "posEmb", kind: "activation", tensor: "posEmb", grid: g.x0, place: columnPlacement(),
+        id: "posEmb", kind: "activation", tensor: "posEmb", grid: g.x0, place: columnPlacement(), dims: layout.windows.model.dims,
         offset: [-(T + GAP) * (1 - smooth(pos)), 0, 1.2 * (1 - merge)], opacity: (1 - merge) * smooth(window(pos, 0, 0.5)),
       }), pos);
       s.tensorLabel("label.posEmb", "posEmb", [g.x0.origin[0] - (T + GAP) * (1 - smooth(pos)) + (T - 1) / 2, C + 3, 0], "activation", smooth(pos) * (1 - merge), TITLE, "posEmb");
@@ -43,6 +46,14 @@ export const embed: Chapter<LlmContext, LlmShape> = {
   caption: (ctx, lang) => {
     const n = facts(ctx).size("x0", 1);
     const sum = [tensorPart("tokEmb", "activation"), { text: " + " }, tensorPart("posEmb", "activation"), { text: " = " }, tensorPart("x0", "activation")];
+    // a wide model's columns draw a window of its dimensions (layout.ts llmWindows): the caption says how many
+    const w = ctx.layout.windows.model;
+    const drawn = facts(ctx).given(w.dims.length);
+    if (isPartial(w)) {
+      return lang === "en"
+        ? [{ parts: [{ text: "Each token becomes a vector of " }, n, { text: " numbers, " }, drawn, { text: " of them drawn: " }, ...sum] }]
+        : [{ parts: [{ text: "每个词元变成 " }, n, { text: " 个数字（画出其中 " }, drawn, { text: " 个）：" }, ...sum] }];
+    }
     return lang === "en"
       ? [{ parts: [{ text: "Each token becomes a vector of " }, n, { text: " numbers: " }, ...sum] }]
       : [{ parts: [{ text: "每个词元变成 " }, n, { text: " 个数字：" }, ...sum] }];

@@ -9,6 +9,7 @@ import { layerId } from "../../../trace/ids.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { LlmContext, LlmShape } from "../context.js";
 import { beatShot, clipShot } from "../../../engine/camera.js";
+import { windowNote } from "../window-note.js";
 
 export const mlp: Chapter<LlmContext, LlmShape> = {
   id: "mlp",
@@ -27,28 +28,29 @@ export const mlp: Chapter<LlmContext, LlmShape> = {
     const fcProj = P("proj");
     const resid2 = P("residual");
     s.add(tensorBlock(ctx, {
-      id: "ln2", kind: "activation", tensor: layerId(L, "ln2"), grid: g.ln2, place: columnPlacement(),
+      id: "ln2", kind: "activation", tensor: layerId(L, "ln2"), grid: g.ln2, place: columnPlacement(), dims: layout.windows.model.dims,
       from: { tensor: layerId(L, "resid1"), t: smooth(ln2) }, offset: [-(xOf("ln2") - xOf("resid1")) * (1 - smooth(ln2)), 0, 0],
     }), ln2, layerId(L, "ln2"), g.ln2);
     s.add(tensorBlock(ctx, {
-      id: "fc", kind: "activation", tensor: layerId(L, "fc"), grid: g.fc, place: deepPlacement(C), reveal: (_t, i) => wave(fc, i, hidden, 12),
+      id: "fc", kind: "activation", tensor: layerId(L, "fc"), grid: g.fc, place: deepPlacement(C), dims: layout.windows.hidden.dims, reveal: (_t, i) => wave(fc, i, hidden, 12),
     }), fc, layerId(L, "fc"), g.fc);
     const fcData = tensors[layerId(L, "fc")].data;
     const gate = smooth(window(gelu, 0.35, 1));
     s.add(tensorBlock(ctx, {
-      id: "gelu", kind: "activation", tensor: layerId(L, "gelu"), grid: g.gelu, place: deepPlacement(C),
+      id: "gelu", kind: "activation", tensor: layerId(L, "gelu"), grid: g.gelu, place: deepPlacement(C), dims: layout.windows.hidden.dims,
       from: { tensor: layerId(L, "fc"), t: smooth(window(gelu, 0.15, 0.6)) },
       offset: [-(xOf("gelu") - xOf("fc")) * (1 - smooth(window(gelu, 0, 0.3))), 0, 0],
       // GELU's gate: cubes whose input is not positive shrink and vanish
-      reveal: (t, i) => (fcData[t * hidden + i] > 0 ? 1 : 1 - gate),
+      reveal: (t, _j, i) => (fcData[t * layout.windows.hidden.of + i] > 0 ? 1 : 1 - gate),
       glow: bump(window(gelu, 0.35, 1)),
     }), gelu, layerId(L, "gelu"), g.gelu);
     s.add(tensorBlock(ctx, {
-      id: "fcProj", kind: "activation", tensor: layerId(L, "fcProj"), grid: g.fcProj, place: columnPlacement(), reveal: (_t, i) => wave(fcProj, i, C),
+      id: "fcProj", kind: "activation", tensor: layerId(L, "fcProj"), grid: g.fcProj, place: columnPlacement(), dims: layout.windows.model.dims, reveal: (_t, i) => wave(fcProj, i, C),
     }), fcProj, layerId(L, "fcProj"), g.fcProj);
     s.add(tensorBlock(ctx, {
-      id: "resid2", kind: "activation", tensor: layerId(L, "resid2"), grid: g.resid2, place: columnPlacement(), reveal: (_t, i) => wave(resid2, i, C),
+      id: "resid2", kind: "activation", tensor: layerId(L, "resid2"), grid: g.resid2, place: columnPlacement(), dims: layout.windows.model.dims, reveal: (_t, i) => wave(resid2, i, C),
     }), resid2, layerId(L, "resid2"), g.resid2);
+    windowNote(s, ctx, "hidden", g.gelu, smooth(Math.min(1, fc * 1.5)));
     const wfc = layout.slabs.find((x) => x.id === "Wfc")!;
     const wproj = layout.slabs.find((x) => x.id === "Wproj")!;
     s.box("Wfc", "weight", wfc.center, wfc.size, ln2 > 0 ? base * 2 + 0.35 * bump(fc) : 0, theme.accents.weight);

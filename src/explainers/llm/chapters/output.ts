@@ -22,39 +22,41 @@ export const output: Chapter<LlmContext, LlmShape> = {
     const { layout, theme, trace } = ctx;
     const { T, nLayer } = layout;
     const g = layout.grids;
-    const V = trace.model.vocabSize;
     const base = theme.structure.opacity;
     const lnf = P("lnf");
     const logits = P("logits");
     const probs = smooth(P("softmax"));
     const lastDepth = g[`depth${nLayer - 1}`];
     s.add(tensorBlock(ctx, {
-      id: "lnf", kind: "activation", tensor: "lnf", grid: g.lnf, place: (_t, i) => [0, i, 0], tokens: [T - 1],
+      id: "lnf", kind: "activation", tensor: "lnf", grid: g.lnf, place: (_t, j) => [0, j, 0], tokens: [T - 1], dims: layout.windows.model.dims,
       from: { tensor: layerId(nLayer - 1, "resid2"), t: smooth(window(lnf, 0.4, 1)) },
       offset: [-(g.lnf.origin[0] - (lastDepth.origin[0] + T - 1)) * (1 - smooth(window(lnf, 0, 0.5))), 0, 0],
     }), lnf, "lnf", g.lnf);
     const wun = layout.slabs.find((x) => x.id === "Wunembed")!;
     s.box("Wunembed", "weight", wun.center, wun.size, lnf > 0 ? base * 2 + 0.35 * bump(logits) : 0, theme.accents.weight);
     if (logits <= 0) return;
+    // the scores of the whole vocabulary, or of a large one's top k (their heights then span the top k's range)
+    const sc = ctx.scores;
+    const V = ctx.tensors[sc.logits].shape[1];
     const row = (T - 1) * V;
-    const lg = trace.tensors.logits.data;
-    const pr = trace.tensors.probs.data;
+    const lg = ctx.tensors[sc.logits].data;
+    const pr = ctx.tensors[sc.probs].data;
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < V; i++) {
       lo = Math.min(lo, lg[row + i]);
       hi = Math.max(hi, lg[row + i]);
     }
-    const bars = newBlock("bars", "output", probs > 0 ? "probs" : "logits", trace.topk.length);
-    if (probs > 0 && probs < 1) bars.blend = { tensor: "logits", t: probs };
+    const bars = newBlock("bars", "output", probs > 0 ? sc.probs : sc.logits, trace.topk.length);
+    if (probs > 0 && probs < 1) bars.blend = { tensor: sc.logits, t: probs };
     const rise = easeOutCubic(logits);
     const x0 = g.bars.origin[0];
     trace.topk.forEach((tk, k) => {
-      const idx = row + tk.id;
+      const idx = row + sc.column(T - 1, tk.id);
       const hLogit = (BAR_MAX_HEIGHT * (lg[idx] - lo)) / (hi - lo || 1);
       const hProb = BAR_MAX_HEIGHT * pr[idx];
       const h = Math.max(0.05, rise * (hLogit + (hProb - hLogit) * probs));
-      const color = mix(valueColor(theme, lg[idx], ctx.scales.logits), valueColor(theme, pr[idx], ctx.scales.probs), probs);
+      const color = mix(valueColor(theme, lg[idx], ctx.scales[sc.logits]), valueColor(theme, pr[idx], ctx.scales[sc.probs]), probs);
       const x = x0 + BAR_PITCH * k;
       setCube(bars, k, [x, h / 2, 0], [1.7, h, 1.7], color, idx);
       // the bars stand 2.5 apart: their words can be twice as big as the token words under the rail
@@ -75,17 +77,17 @@ export const output: Chapter<LlmContext, LlmShape> = {
     const T = ctx.trace.tokens.length;
     const probs = tensorPart("probs", "output");
     const logits = tensorPart("logits", "output");
-    const top = f.topWords("probs", [T - 1], 3, lang);
-    const chosen = f.ranked("probs", [T - 1], 0, "vocab");
-    const p = f.ranked("probs", [T - 1], 0, "prob");
+    const top = f.topWords(ctx.scores.probs, [T - 1], 3, lang);
+    const chosen = f.ranked(ctx.scores.probs, [T - 1], 0, "vocab");
+    const p = f.ranked(ctx.scores.probs, [T - 1], 0, "prob");
     return lang === "en"
       ? [
-        { parts: [{ text: "The last vector scores all " }, f.size("logits", 1), { text: " words of the vocabulary (" }, logits, { text: ")" }] },
+        { parts: [{ text: "The last vector scores all " }, f.vocabSize(), { text: " words of the vocabulary (" }, logits, { text: ")" }] },
         { at: "softmax", parts: [{ text: "Most likely: " }, ...top, { text: " (" }, probs, { text: ")" }] },
         { at: "choose", parts: [{ text: "The model picks “" }, chosen, { text: "”, probability " }, p] },
       ]
       : [
-        { parts: [{ text: "最后一个向量给词表中全部 " }, f.size("logits", 1), { text: " 个词打分（" }, logits, { text: "）" }] },
+        { parts: [{ text: "最后一个向量给词表中全部 " }, f.vocabSize(), { text: " 个词打分（" }, logits, { text: "）" }] },
         { at: "softmax", parts: [{ text: "最可能的词：" }, ...top, { text: "（" }, probs, { text: "）" }] },
         { at: "choose", parts: [{ text: "模型选出 “" }, chosen, { text: "”，概率 " }, p] },
       ];
