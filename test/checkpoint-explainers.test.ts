@@ -107,8 +107,20 @@ describe("explainers from a checkpoint", () => {
     expect(ys[47] - ys[0]).toBeCloseTo(47, 5);
   });
 
-  it("the other explainers refuse a model too wide to draw, naming its size; bad props are refused as before", () => {
-    for (const ex of EXPLAINERS.filter((e) => e.id !== "LLMExplainer")) {
+  it("AttentionHead draws a wide model's head whole (its vectors are a head's 32 numbers), its captions true", () => {
+    const ex = EXPLAINERS.find((e) => e.id === "AttentionHead")!;
+    for (const lang of ["en", "zh"] as const) {
+      const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, layer: 1, head: 3 }), wide);
+      expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
+      const b = c.timeline.beats.find((x) => x.id === "scores")!;
+      const keys = sceneStateAt(ex, c, b.from + b.durationInFrames - 1).blocks.filter((x) => x.tensor === "l1.h3.k");
+      expect(keys.length, lang).toBeGreaterThan(0);
+      for (const k of keys) expectTrueColours(c, k);
+    }
+  });
+
+  it("MatMulAbacus and NextTokenLoop refuse a model too wide to draw, naming its size; bad props are refused as before", () => {
+    for (const ex of EXPLAINERS.filter((e) => e.id === "MatMulAbacus" || e.id === "NextTokenLoop")) {
       const props = parseForModel(ex.parse, { prompt: PROMPT });
       expect(() => ex.context(props, wide), ex.id).toThrow(InputError);
       expect(() => ex.context(props, wide), ex.id).toThrow(/--model: expected a model this explainer can draw so far: n_embd at most 64.*got n_embd 128, vocab_size 1500, n_layer 2/);
