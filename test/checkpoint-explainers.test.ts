@@ -8,6 +8,7 @@ import { sceneStateAt } from "../src/engine/scene-state.js";
 import { videoCues } from "../src/engine/cues.js";
 import { InputError } from "../src/errors.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
+import type { ExplainerContext } from "../src/engine/explainer.js";
 import { recording, replaying, TapeSchema } from "../src/model/tape.js";
 import { makeCheckpoint } from "./checkpoint-fixture.js";
 import { tempDir } from "./helpers.js";
@@ -110,9 +111,9 @@ describe("explainers from a checkpoint", () => {
   it("AttentionHead draws a wide model's head whole (its vectors are a head's 32 numbers), its captions true", () => {
     const ex = EXPLAINERS.find((e) => e.id === "AttentionHead")!;
     for (const lang of ["en", "zh"] as const) {
-      const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, layer: 1, head: 3 }), wide);
+      const c: ExplainerContext = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, layer: 1, head: 3 }), wide);
       expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
-      const b = c.timeline.beats.find((x) => x.id === "scores")!;
+      const b = c.timeline.beats.find((x: { id: string }) => x.id === "scores")!;
       const keys = sceneStateAt(ex, c, b.from + b.durationInFrames - 1).blocks.filter((x) => x.tensor === "l1.h3.k");
       expect(keys.length, lang).toBeGreaterThan(0);
       for (const k of keys) expectTrueColours(c, k);

@@ -96,25 +96,31 @@ export function layerNormBackward(
 
 /**
  * out (N, OC) = inp (N, C) · wᵀ + bias, with w stored (OC, C) as in PyTorch's Linear.
- * Four outputs share each load of inp; every sum still runs over i in order, so the
- * unrolled loops give the same bits as the plain ones.
+ * Four outputs share each load of inp, and every token in turn reads those four rows of w
+ * while they are in cache (a 50257-word unembedding is read once, not once per token).
+ * Every sum still runs over i in order, so the blocked loops give the same bits as the
+ * plain ones.
  */
 export function matmulForward(
   out: Floats, inp: Floats, w: Floats, bias: Floats | null, N: number, C: number, OC: number,
 ): void {
-  for (let n = 0; n < N; n++) {
-    const x = n * C;
-    const y = n * OC;
-    let o = 0;
-    for (; o + 4 <= OC; o += 4) {
-      const r0 = o * C;
-      const r1 = r0 + C;
-      const r2 = r1 + C;
-      const r3 = r2 + C;
-      let s0 = bias === null ? 0 : bias[o];
-      let s1 = bias === null ? 0 : bias[o + 1];
-      let s2 = bias === null ? 0 : bias[o + 2];
-      let s3 = bias === null ? 0 : bias[o + 3];
+  let o = 0;
+  for (; o + 4 <= OC; o += 4) {
+    const r0 = o * C;
+    const r1 = r0 + C;
+    const r2 = r1 + C;
+    const r3 = r2 + C;
+    const b0 = bias === null ? 0 : bias[o];
+    const b1 = bias === null ? 0 : bias[o + 1];
+    const b2 = bias === null ? 0 : bias[o + 2];
+    const b3 = bias === null ? 0 : bias[o + 3];
+    for (let n = 0; n < N; n++) {
+      const x = n * C;
+      const y = n * OC + o;
+      let s0 = b0;
+      let s1 = b1;
+      let s2 = b2;
+      let s3 = b3;
       for (let i = 0; i < C; i++) {
         const xi = inp[x + i];
         s0 += xi * w[r0 + i];
@@ -122,16 +128,19 @@ export function matmulForward(
         s2 += xi * w[r2 + i];
         s3 += xi * w[r3 + i];
       }
-      out[y + o] = s0;
-      out[y + o + 1] = s1;
-      out[y + o + 2] = s2;
-      out[y + o + 3] = s3;
+      out[y] = s0;
+      out[y + 1] = s1;
+      out[y + 2] = s2;
+      out[y + 3] = s3;
     }
-    for (; o < OC; o++) {
-      const r = o * C;
+  }
+  for (; o < OC; o++) {
+    const r = o * C;
+    for (let n = 0; n < N; n++) {
+      const x = n * C;
       let s = bias === null ? 0 : bias[o];
       for (let i = 0; i < C; i++) s += inp[x + i] * w[r + i];
-      out[y + o] = s;
+      out[n * OC + o] = s;
     }
   }
 }

@@ -24,8 +24,8 @@ function columns(src: Floats, rows: number, stride: number, from: number, width:
   return out;
 }
 
-/** Every named intermediate of a single-sequence forward pass, by tensor id. */
-export function traceTensors(c: ModelConfig, acts: Acts): Record<string, TensorRecord> {
+/** Every named intermediate of a single-sequence forward pass, by tensor id; `vocab` false leaves out logits and probs (a large vocabulary's, kept as vocabTop). */
+export function traceTensors(c: ModelConfig, acts: Acts, vocab = true): Record<string, TensorRecord> {
   const T = acts.T;
   const C = c.dModel;
   const hs = headSize(c);
@@ -49,8 +49,10 @@ export function traceTensors(c: ModelConfig, acts: Acts): Record<string, TensorR
     }
   });
   t.lnf = record([T, C], acts.lnf);
-  t.logits = record([T, V], acts.logits);
-  t.probs = record([T, V], acts.probs);
+  if (vocab) {
+    t.logits = record([T, V], acts.logits);
+    t.probs = record([T, V], acts.probs);
+  }
   return t;
 }
 
@@ -111,12 +113,8 @@ export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMet
   const V = c.vocabSize;
   const last = acts.probs.subarray((T - 1) * V, T * V);
   const topk = topOf(last, topK).map((id) => ({ token: wordOf(tokenizer, id), id, p: roundValue(last[id]) }));
-  const tensors = traceTensors(c, acts);
   const big = V > FULL_VOCAB_MAX;
-  if (big) {
-    delete tensors.logits;
-    delete tensors.probs;
-  }
+  const tensors = traceTensors(c, acts, !big);
   const body: Omit<Trace, "hash"> = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     model: c,
