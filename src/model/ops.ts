@@ -96,8 +96,9 @@ export function layerNormBackward(
 
 /**
  * out (N, OC) = inp (N, C) · wᵀ + bias, with w stored (OC, C) as in PyTorch's Linear.
- * Four outputs share each load of inp, and every token in turn reads those four rows of w
- * while they are in cache (a 50257-word unembedding is read once, not once per token).
+ * Four outputs share each load of inp, two tokens each load of w, and every token in turn
+ * reads those four rows of w while they are in cache (a 50257-word unembedding is read
+ * once, not once per token).
  * Every sum still runs over i in order, so the blocked loops give the same bits as the
  * plain ones.
  */
@@ -114,7 +115,47 @@ export function matmulForward(
     const b1 = bias === null ? 0 : bias[o + 1];
     const b2 = bias === null ? 0 : bias[o + 2];
     const b3 = bias === null ? 0 : bias[o + 3];
-    for (let n = 0; n < N; n++) {
+    let n = 0;
+    // two tokens at a time: each load of w serves both
+    for (; n + 2 <= N; n += 2) {
+      const x = n * C;
+      const x2 = x + C;
+      const y = n * OC + o;
+      const y2 = y + OC;
+      let s0 = b0;
+      let s1 = b1;
+      let s2 = b2;
+      let s3 = b3;
+      let u0 = b0;
+      let u1 = b1;
+      let u2 = b2;
+      let u3 = b3;
+      for (let i = 0; i < C; i++) {
+        const xi = inp[x + i];
+        const zi = inp[x2 + i];
+        const w0 = w[r0 + i];
+        const w1 = w[r1 + i];
+        const w2 = w[r2 + i];
+        const w3 = w[r3 + i];
+        s0 += xi * w0;
+        s1 += xi * w1;
+        s2 += xi * w2;
+        s3 += xi * w3;
+        u0 += zi * w0;
+        u1 += zi * w1;
+        u2 += zi * w2;
+        u3 += zi * w3;
+      }
+      out[y] = s0;
+      out[y + 1] = s1;
+      out[y + 2] = s2;
+      out[y + 3] = s3;
+      out[y2] = u0;
+      out[y2 + 1] = u1;
+      out[y2 + 2] = u2;
+      out[y2 + 3] = u3;
+    }
+    for (; n < N; n++) {
       const x = n * C;
       const y = n * OC + o;
       let s0 = b0;

@@ -22,7 +22,11 @@ export function canonicalJson(value: unknown): string {
     if (s === undefined) throw new TypeError(`cannot serialise ${String(value)}`);
     return s;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (Array.isArray(value)) {
+    // a tensor's numbers: JSON.stringify writes each as canonicalJson would, in one native call
+    if (value.every((x) => typeof x === "number")) return JSON.stringify(value);
+    return `[${value.map(canonicalJson).join(",")}]`;
+  }
   const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
 }
