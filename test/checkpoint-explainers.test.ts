@@ -18,6 +18,7 @@ import { fmtP } from "../src/engine/facts.js";
 import { cueProblems } from "./facts-check.js";
 import type { LoadedModel } from "../src/model/weights.js";
 import type { LlmContext } from "../src/explainers/llm/context.js";
+import type { NextTokenContext } from "../src/explainers/next-token/context.js";
 
 const root = tempDir("abacus-ckpt-ex-");
 const ckpt = loadCheckpoint(makeCheckpoint(join(root, "tiny")));
@@ -120,8 +121,32 @@ describe("explainers from a checkpoint", () => {
     }
   });
 
-  it("MatMulAbacus and NextTokenLoop refuse a model too wide to draw, naming its size; bad props are refused as before", () => {
-    for (const ex of EXPLAINERS.filter((e) => e.id === "MatMulAbacus" || e.id === "NextTokenLoop")) {
+  it("NextTokenLoop writes greedily from a wide model with a large vocabulary: panes through a window, bars and captions from each step's top k", () => {
+    const ex = EXPLAINERS.find((e) => e.id === "NextTokenLoop")!;
+    for (const lang of ["en", "zh"] as const) {
+      const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, steps: 3 }), wide) as NextTokenContext;
+      expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
+      expect(c.window.dims).toHaveLength(48);
+      expect(c.window.of).toBe(128);
+      expect((ex.record!(c) as { windows: { stream: { dims: number[] } } }).windows.stream.dims).toEqual(c.window.dims);
+      // each step writes its trace's most likely word, the first of its top k
+      c.gen.steps.forEach((st, k) => {
+        expect(st.id).toBe(st.rows.probIds![0]);
+        expect(st.p).toBe(st.rows.probs[0]);
+        expect(c.steps[k].other!.id).toBe(st.rows.probIds![1]);
+      });
+      for (const b of c.timeline.beats.filter((x) => x.id.startsWith("step"))) {
+        const state = sceneStateAt(ex, c, b.from + b.durationInFrames - 1);
+        for (const blk of state.blocks.filter((x) => x.tensor !== null && x.opacity > 0.05)) expectTrueColours(c, blk, false);
+        const pane = state.blocks.find((x) => x.id.endsWith(".pane1"));
+        if (pane) for (let q = 0; q < pane.count; q++) expect(pane.index[q]).toBe(c.window.dims[q]);
+      }
+    }
+    expect(() => ex.context(parseForModel(ex.parse, { prompt: PROMPT, temperature: 0.8 }), wide)).toThrow(/props\.temperature: expected 0 \(greedy\) for a vocabulary above 1024 words .*got 0\.8/);
+  });
+
+  it("MatMulAbacus refuses a model too wide to draw, naming its size; bad props are refused as before", () => {
+    for (const ex of EXPLAINERS.filter((e) => e.id === "MatMulAbacus")) {
       const props = parseForModel(ex.parse, { prompt: PROMPT });
       expect(() => ex.context(props, wide), ex.id).toThrow(InputError);
       expect(() => ex.context(props, wide), ex.id).toThrow(/--model: expected a model this explainer can draw so far: n_embd at most 64.*got n_embd 128, vocab_size 1500, n_layer 2/);

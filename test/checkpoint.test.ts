@@ -115,5 +115,8 @@ describe("GPT-2 checkpoints", () => {
     // ids past the tokenizer's (the padding) have no text of their own
     expect(trace.topk.every((x) => x.token === (x.id < 407 ? ckpt.tokenizer.vocab[x.id] : `<${x.id}>`))).toBe(true);
     expect(parseTrace(JSON.parse(JSON.stringify(trace))).hash).toBe(trace.hash);
+    // a padding id in the input (a random model may write one) is read and shown as <id>
+    const padded = ckpt.trace([...trace.tokenIds, 1200], 3);
+    expect(padded.tokens[padded.tokens.length - 1]).toBe("<1200>");
   });
 });

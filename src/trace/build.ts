@@ -121,7 +121,7 @@ export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMet
     weightsSha256: meta.weightsSha256,
     ...(meta.provenance ? { source: meta.provenance } : {}),
     prompt,
-    tokens: tokenizer.decode(ids),
+    tokens: tokenizer.decode(ids).map((w, i) => w ?? wordOf(tokenizer, ids[i])), // a padding id (written by a random model) as <id>
     tokenIds: [...ids],
     next: topk[0],
     topk,

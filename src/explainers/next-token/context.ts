@@ -6,6 +6,7 @@ import type { Bounds, Grid, Vec3 } from "../../engine/grid.js";
 import type { TensorRecord, TokenProb } from "../../trace/schema.js";
 import type { Generation } from "./generate.js";
 import type { NextTokenProps } from "./props.js";
+import { DRAW_WHOLE, type DimWindow, spreadWindow, WINDOW, wholeWindow } from "../../engine/window.js";
 
 /** What the chapters' clips depend on: the prompt's length and the number of steps written. */
 export interface NextTokenShape {
@@ -17,6 +18,8 @@ export interface NextTokenShape {
 export interface StepView {
   k: number;
   ids: { x0: string; resid2: string[]; probs: string };
+  /** The word id of each element of the probs tensor (a large vocabulary's top k), or absent: element i is word i. */
+  probIds?: number[];
   /** The top-k, and the chosen token after them when it is not among them. */
   bars: TokenProb[];
   chosenBar: number;
@@ -61,7 +64,23 @@ export interface NextTokenContext extends ExplainerContext<NextTokenProps> {
   gen: Generation;
   steps: StepView[];
   layout: NextTokenLayout;
+  /** The dimensions the panes draw: all of a model up to 64 wide, else a window of 48. */
+  window: DimWindow;
   chapters: Chapter<NextTokenContext, NextTokenShape>[];
+}
+
+/** Where word `id` is in step view `st`'s probs tensor (-1: not among its top k). */
+export const probColumn = (st: StepView, id: number) => (st.probIds ? st.probIds.indexOf(id) : id);
+
+/**
+ * Every dimension of a model up to DRAW_WHOLE wide; else the WINDOW dimensions whose values vary
+ * most over the panes of every step (x0 and each layer's resid2 at the last position).
+ */
+export function streamWindow(gen: Generation): DimWindow {
+  const C = gen.steps[0].rows.x0.length;
+  if (C <= DRAW_WHOLE) return wholeWindow(C);
+  const rows = gen.steps.flatMap((st) => [st.rows.x0, ...st.rows.resid2]);
+  return spreadWindow([{ shape: [rows.length, C], data: rows.flat() }], WINDOW);
 }
 
 /** Font size (world units) of the words under tokens and bars. */
@@ -191,16 +210,21 @@ export function wrapText(N: number, pitch: number, cx: number, aspect: number): 
 }
 
 /** Each step's last-position rows under prefixed ids ("step2.l1.resid2"): the cubes' colours. */
-export function stepTensors(gen: Generation): { tensors: Record<string, TensorRecord>; ids: StepView["ids"][] } {
+export function stepTensors(gen: Generation): { tensors: Record<string, TensorRecord>; ids: StepView["ids"][]; wordIds: Record<string, string> } {
   const tensors: Record<string, TensorRecord> = {};
+  const wordIds: Record<string, string> = {};
   const ids = gen.steps.map((st, k) => {
     const id = { x0: `step${k}.x0`, resid2: st.rows.resid2.map((_, l) => `step${k}.l${l}.resid2`), probs: `step${k}.probs` };
     tensors[id.x0] = { shape: [1, st.rows.x0.length], data: st.rows.x0 };
     st.rows.resid2.forEach((r, l) => (tensors[id.resid2[l]] = { shape: [1, r.length], data: r }));
     tensors[id.probs] = { shape: [1, st.rows.probs.length], data: st.rows.probs };
+    if (st.rows.probIds) {
+      tensors[`step${k}.probIds`] = { shape: [1, st.rows.probIds.length], data: st.rows.probIds };
+      wordIds[id.probs] = `step${k}.probIds`;
+    }
     return id;
   });
-  return { tensors, ids };
+  return { tensors, ids, wordIds };
 }
 
 /** The bars of a step and the best token other than the chosen one. */
@@ -208,13 +232,15 @@ export function stepView(gen: Generation, k: number, ids: StepView["ids"], vocab
   const st = gen.steps[k];
   const inTop = st.topk.findIndex((t) => t.id === st.id);
   const bars = inTop >= 0 ? st.topk : [...st.topk, { token: st.token, id: st.id, p: st.p }];
+  const wordAt = (i: number) => st.rows.probIds?.[i] ?? i;
   let best = -1;
   st.rows.probs.forEach((p, i) => {
-    if (i !== st.id && (best < 0 || p > st.rows.probs[best])) best = i;
+    if (wordAt(i) !== st.id && (best < 0 || p > st.rows.probs[best])) best = i;
   });
   return {
     k, ids, bars,
+    ...(st.rows.probIds ? { probIds: st.rows.probIds } : {}),
     chosenBar: inTop >= 0 ? inTop : bars.length - 1,
-    other: best < 0 ? null : { token: vocab[best], id: best, p: st.rows.probs[best] },
+    other: best < 0 ? null : { token: vocab[wordAt(best)], id: wordAt(best), p: st.rows.probs[best] },
   };
 }

@@ -12,7 +12,9 @@ import type { ModelSource } from "../../model/source.js";
 import { prompt } from "./chapters/prompt.js";
 import { resultChapter } from "./chapters/result.js";
 import { STEP_WEIGHT, stepChapter } from "./chapters/step.js";
-import { layoutNextToken, type NextTokenContext, stepTensors, stepView } from "./context.js";
+import { layoutNextToken, type NextTokenContext, stepTensors, stepView, streamWindow } from "./context.js";
+import { isPartial, windowRecord } from "../../engine/window.js";
+import { vocabWords } from "../../trace/build.js";
 import { generate } from "./generate.js";
 import { NEXT_TOKEN_FIELD_DOCS, type NextTokenProps, NextTokenPropsSchema, parseNextTokenProps } from "./props.js";
 
@@ -26,12 +28,14 @@ export const chaptersFor = (n: number, asked: number) => [prompt, ...Array.from(
 function context(props: NextTokenProps, model: ModelSource): NextTokenContext {
   const gen = generate(model, props);
   const c = model.config;
-  const { tensors, ids } = stepTensors(gen);
-  const steps = gen.steps.map((_, k) => stepView(gen, k, ids[k], model.tokenizer.vocab));
+  const { tensors, ids, wordIds } = stepTensors(gen);
+  const vocab = vocabWords(model);
+  const steps = gen.steps.map((_, k) => stepView(gen, k, ids[k], vocab));
+  const window = streamWindow(gen);
   const n = gen.steps.length;
   const longest = (words: string[]) => Math.max(...words.map((w) => w.length));
   const layout = layoutNextToken({
-    C: c.dModel, nLayer: c.nLayer, T0: gen.prompt.length, n,
+    C: window.dims.length, nLayer: c.nLayer, T0: gen.prompt.length, n,
     barCount: Math.max(...steps.map((s) => s.bars.length)),
     wordLength: longest(gen.text),
     barWordLength: longest(steps.flatMap((s) => s.bars.map((b) => b.token))),
@@ -45,7 +49,9 @@ function context(props: NextTokenProps, model: ModelSource): NextTokenContext {
   return assemble(chapters, { T0: gen.prompt.length, n }, {
     props,
     ...tensorSource(THEMES[props.theme], tensors, CUBE),
-    words: { tokens: gen.text, vocab: model.tokenizer.vocab },
+    words: { tokens: gen.text, vocab },
+    ids: wordIds,
+    window,
     shots,
     orbitDegrees: 6,
     fog: { near: reach * 1.3, far: reach * 3.2 },
@@ -69,7 +75,10 @@ export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   context,
   fade: (s) => 1 - smooth(s.at("result.return")),
   traceHash: (ctx) => ctx.gen.steps[0].hash,
-  record: (ctx) => ({ steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })) }),
+  record: (ctx) => ({
+    steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })),
+    ...(isPartial(ctx.window) ? { windows: windowRecord({ stream: ctx.window }, { stream: "the dimensions whose values vary most over the panes of every step (x0 and each layer's resid2 at the last position)" }) } : {}),
+  }),
   shownText(ctx) {
     const words = [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))];
     const labels = ["embedding 嵌入 x0", ...ctx.layout.panes.map((_, l) => `layer ${l - 1} 第 ${l - 1} 层 l${l - 1}.resid2`), "<0.0123456789"];

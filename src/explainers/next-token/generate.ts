@@ -6,7 +6,11 @@ import { Rng } from "../../model/random.js";
 import type { ModelSource } from "../../model/source.js";
 import { layerId } from "../../trace/ids.js";
 import type { TokenProb, Trace } from "../../trace/schema.js";
-import { promptTrace } from "../checks.js";
+import { DRAWABLE, promptTrace } from "../checks.js";
+import { FULL_VOCAB_MAX, VOCAB_TOP_MIN, wordOf } from "../../trace/build.js";
+
+/** NextTokenLoop draws a window of a wide model's dimensions and a large vocabulary's top k (greedy only). */
+export const LOOP_DRAWABLE = { ...DRAWABLE, dModel: Infinity, vocabSize: Infinity };
 
 /** Generation stops once this token is written. */
 export const PERIOD = ".";
@@ -22,8 +26,11 @@ export interface GenStep {
   topk: TokenProb[];
   /** The hash of this step's trace. */
   hash: string;
-  /** The last position's rows of the trace: x0, each layer's resid2, and probs. */
-  rows: { x0: number[]; resid2: number[][]; probs: number[] };
+  /**
+   * The last position's rows of the trace: x0, each layer's resid2, and probs (of every word; of
+   * a vocabulary above FULL_VOCAB_MAX, its top k, whose word ids are probIds).
+   */
+  rows: { x0: number[]; resid2: number[][]; probs: number[]; probIds?: number[] };
 }
 
 /** Why the loop ended: all the steps asked for, a "." written, or a full context. */
@@ -67,18 +74,22 @@ export function sample(logits: readonly number[], temperature: number, rng: Rng)
 function stepOf(model: ModelSource, trace: Trace, id: number): GenStep {
   const c = model.config;
   const T = trace.tokens.length;
-  const probs = row(trace.tensors.probs.data, c.vocabSize, T - 1);
+  // a large vocabulary's trace keeps the top k only; greedy picks its first
+  const top = trace.vocabTop;
+  const probs = top ? top.probs[T - 1] : row(trace.tensors.probs.data, c.vocabSize, T - 1);
+  const probIds = top ? top.ids[T - 1] : undefined;
   return {
     input: trace.tokens,
-    token: model.tokenizer.vocab[id],
+    token: wordOf(model.tokenizer, id),
     id,
-    p: probs[id],
+    p: probs[probIds ? probIds.indexOf(id) : id],
     topk: trace.topk,
     hash: trace.hash,
     rows: {
       x0: row(trace.tensors.x0.data, c.dModel, T - 1),
       resid2: Array.from({ length: c.nLayer }, (_, l) => row(trace.tensors[layerId(l, "resid2")].data, c.dModel, T - 1)),
       probs,
+      ...(probIds ? { probIds } : {}),
     },
   };
 }
@@ -90,7 +101,10 @@ function stepOf(model: ModelSource, trace: Trace, id: number): GenStep {
  */
 export function generate(model: ModelSource, o: GenerateOptions): Generation {
   const contextLength = model.config.contextLength;
-  const first = promptTrace(model, o.prompt, o.topK);
+  if (o.temperature > 0 && model.config.vocabSize > FULL_VOCAB_MAX) {
+    throw new InputError("props.temperature", `0 (greedy) for a vocabulary above ${FULL_VOCAB_MAX} words (its trace keeps each position's top ${VOCAB_TOP_MIN} words, not every word's probability to sample from)`, String(o.temperature));
+  }
+  const first = promptTrace(model, o.prompt, o.topK, LOOP_DRAWABLE);
   if (first.tokens.length >= contextLength) {
     throw new InputError("props.prompt", `at most ${contextLength - 1} tokens (the model reads ${contextLength}; the loop needs room to write one)`, `${first.tokens.length} tokens`);
   }

@@ -8,7 +8,8 @@ import type { Vec3 } from "../../../engine/grid.js";
 import type { LabelStyle, SceneBuilder } from "../../../engine/scene-builder.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import type { NextTokenContext, Wrap } from "../context.js";
-import { tokenX, WORD_SIZE, WORD_Y } from "../context.js";
+import { probColumn, tokenX, WORD_SIZE, WORD_Y } from "../context.js";
+import { isPartial } from "../../../engine/window.js";
 
 /** "p = 0.998", "p > 0.999", "p < 0.001": a probability run of the caption, in a sentence. */
 export const pIs = (p: CaptionPart): CaptionPart[] => {
@@ -133,6 +134,9 @@ export function drawTower(s: SceneBuilder, ctx: NextTokenContext, k: number, opa
     const name = paneName(s, l);
     s.label(`pane.${l}`, name.text, [p.center[0] - p.size[0] / 2 - 0.6, p.center[1], 0], "activation", opacity, PANE, { of: `step${k}.pane${l}`, sub: name.tensor });
   });
+  // a wide model's panes draw a window of its dimensions: say how many, over the tower
+  const w = ctx.window;
+  if (isPartial(w)) s.label("pane.window", s.say(`${w.dims.length} of ${w.of} dims`, `${w.of} 维中的 ${w.dims.length} 维`), [0, layout.towerTop + 1.1, 0], "activation", opacity, PANE);
 }
 
 /** Step k's residual stream at the last position: pane l's cube i at reveal(l, i). */
@@ -144,7 +148,7 @@ export function drawStream(s: SceneBuilder, ctx: NextTokenContext, k: number, re
     if (reveal(l, 0) <= 0) return;
     s.add(tensorBlock(ctx, {
       id: `step${k}.pane${l}`, kind: "activation", tensor: l === 0 ? ids.x0 : ids.resid2[l - 1], grid: p.grid,
-      place: (_t, i) => [i % cols, Math.floor(i / cols), 0], reveal: (_t, i) => reveal(l, i), glow: glow(l),
+      dims: ctx.window.dims, place: (_t, j) => [j % cols, Math.floor(j / cols), 0], reveal: (_t, j) => reveal(l, j), glow: glow(l),
     }), 1);
   });
 }
@@ -171,7 +175,8 @@ export function drawBars(s: SceneBuilder, ctx: NextTokenContext, k: number, rise
     const h = top[1] - layout.bars.base;
     const c = tint.colors;
     const foot = layout.bars.width * opacity;
-    setCube(b, i, [top[0], layout.bars.base + h / 2, 0], [foot, h, foot], [c[3 * bar.id], c[3 * bar.id + 1], c[3 * bar.id + 2]], bar.id);
+    const col = probColumn(st, bar.id);
+    setCube(b, i, [top[0], layout.bars.base + h / 2, 0], [foot, h, foot], [c[3 * col], c[3 * col + 1], c[3 * col + 2]], col);
     s.label(`step${k}.bar.${i}`, bar.token, [top[0], layout.bars.base - 0.95, 0.6], "output", opacity, WORD, { of: b.id });
     s.label(`step${k}.value.${i}`, fmtP(bar.p), [top[0], top[1] + 0.75, 0.6], "output", opacity, VALUE, { of: b.id });
   });

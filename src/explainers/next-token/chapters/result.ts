@@ -10,7 +10,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import { facts, fmtP } from "../../../engine/facts.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
-import { type NextTokenContext, type NextTokenShape, scrollAt } from "../context.js";
+import { type NextTokenContext, type NextTokenShape, probColumn, scrollAt } from "../context.js";
 import { between, drawBars, drawLines, drawRail, drawRow, drawStream, drawTower, inShot, onRail, pIs, VALUE } from "./draw.js";
 
 function caption(ctx: NextTokenContext, lang: "en" | "zh"): CaptionCue[] {
@@ -26,7 +26,7 @@ function caption(ctx: NextTokenContext, lang: "en" | "zh"): CaptionCue[] {
   text.pop();
   // the written word the model was least sure of
   const k = g.steps.reduce((best, st, i) => (st.p < g.steps[best].p ? i : best), 0);
-  const p = pIs(f.value(ctx.steps[k].ids.probs, [0, g.steps[k].id], "prob"));
+  const p = pIs(f.value(ctx.steps[k].ids.probs, [0, probColumn(ctx.steps[k], g.steps[k].id)], "prob"));
   const least = [{ text: "“" }, { ...f.word("tokens", T0 + k), kind: "output" as const }, { text: en ? "” (" : "”（" }, ...p, { text: en ? ")" : "）" }];
   const stop: CaptionPart[] = {
     steps: en ? [{ text: "; that makes the " }, f.given(n), { text: " steps asked for" }] : [{ text: "；写满了要求的 " }, f.given(n), { text: " 步" }],

@@ -10,7 +10,7 @@ import type { Vec3 } from "../../../engine/grid.js";
 import type { CaptionCue } from "../../../engine/cues.js";
 import { type Facts, facts } from "../../../engine/facts.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
-import { type NextTokenContext, type NextTokenShape, scrollAt, tokenX } from "../context.js";
+import { type NextTokenContext, type NextTokenShape, probColumn, scrollAt, tokenX } from "../context.js";
 import { appearFrom, between, clipFrames, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, inShot, inTurn, onRail, pIs } from "./draw.js";
 
 /** The part of the pass each pane takes to light up. */
@@ -27,11 +27,12 @@ const clips = (k: number): Clip => (k === 0
 function choice(ctx: NextTokenContext, f: Facts, k: number) {
   const { probs } = ctx.steps[k].ids;
   const id = ctx.gen.steps[k].id;
-  const r = f.rankedIndex(probs, [0], 0) === id ? 1 : 0; // rank of the best word not chosen
+  const col = probColumn(ctx.steps[k], id);
+  const r = f.rankedIndex(probs, [0], 0) === col ? 1 : 0; // rank of the best word not chosen
   const V = ctx.tensors[probs].shape[1];
   return {
     word: { ...f.word("tokens", ctx.gen.prompt.length + k), kind: "output" as const },
-    p: pIs(f.value(probs, [0, id], "prob")),
+    p: pIs(f.value(probs, [0, col], "prob")),
     /** The best other word and its probability, and whether it is more likely than the chosen one; null with a one-word vocabulary. */
     other: V > 1 ? { word: f.ranked(probs, [0], r, "vocab"), p: f.ranked(probs, [0], r, "prob"), better: r === 0 } : null,
   };
