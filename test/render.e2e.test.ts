@@ -199,8 +199,9 @@ describe("every other explainer in the browser", () => {
 });
 
 describe("a user's checkpoint in the browser", () => {
-  it("renders NextTokenLoop from a GPT-2 checkpoint the test makes: exact frames, the model in the record, the steps run in node", () => {
-    const model = makeCheckpoint(join(dir, "tiny-gpt2"), { seed: 21 });
+  it("renders NextTokenLoop from a GPT-2 checkpoint the test makes: exact frames, the model and its window in the record, the steps run in node", () => {
+    // 128 wide with 1500 ids: drawn through a window of 48 dimensions, the bars from each step's top k
+    const model = makeCheckpoint(join(dir, "tiny-gpt2"), { seed: 21, dModel: 128, nHead: 4, vocabSize: 1500 });
     const out = join(dir, "ckpt", "loop.mp4");
     const props = { ...SMALL, prompt: "The cat sat on the mat. The dog" };
     const r = cli(["render", "NextTokenLoop", "--model", model, "--props", JSON.stringify(props), "--out", out]);
@@ -216,6 +217,8 @@ describe("a user's checkpoint in the browser", () => {
     expect(record.props.prompt).toBe(props.prompt);
     expect(record.props.modelTape).toBeUndefined();
     expect(record.steps.length).toBeGreaterThanOrEqual(1);
+    expect(record.windows.stream.dims).toHaveLength(48);
+    expect(record.windows.stream.of).toBe(128);
     // the tape went into the bundle, not beside the video
     expect(listDir(join(dir, "ckpt"))).toEqual(["loop.json", "loop.mp4"]);
     // the frame draws the checkpoint's blocks and words: a good share of it is not the background (its corner)

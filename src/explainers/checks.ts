@@ -17,6 +17,9 @@ export interface Drawable {
 /** The widest model the explainers draw whole. */
 export const DRAWABLE: Drawable = { dModel: 64, vocabSize: FULL_VOCAB_MAX, nLayer: 12 };
 
+/** An explainer that draws a window of a wide model's dimensions and a large vocabulary's top k: any width and vocabulary, up to 48 layers. */
+export const ANY_WIDTH: Drawable = { dModel: Infinity, vocabSize: Infinity, nLayer: 48 };
+
 /** Throws unless every vector of the model fits on screen as cubes: width, vocabulary and depth. */
 export function checkDrawable(c: ModelConfig, limits: Drawable = DRAWABLE): void {
   if (c.dModel <= limits.dModel && c.vocabSize <= limits.vocabSize && c.nLayer <= limits.nLayer) return;

@@ -11,7 +11,7 @@ import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
 import { HEAD_ROLE_NAMES } from "../../model/heads.js";
 import type { ModelSource } from "../../model/source.js";
-import { checkLayerHead, DRAWABLE, promptTrace, tokenIndex } from "../checks.js";
+import { ANY_WIDTH, checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
 import { ROLE_ZH } from "./chapters/draw.js";
 import { heads } from "./chapters/heads.js";
 import { mask } from "./chapters/mask.js";
@@ -28,12 +28,9 @@ export const ATTENTION_CHAPTERS = [tokens, scores, mask, softmax, mix, heads];
 const VIEW = direction(0.1, 0.12, 1);
 const MARGIN = { top: 0.05, bottom: 0.17, side: 0.04 };
 
-/** One head's vectors (64 numbers in GPT-2) and T × T grids: any width and vocabulary draw whole. */
-const WIDE = { ...DRAWABLE, dModel: Infinity, vocabSize: Infinity, nLayer: 48 };
-
 function context(props: AttentionHeadProps, model: ModelSource): AttentionContext {
   checkLayerHead(model, props.layer, props.head);
-  const trace = promptTrace(model, props.prompt, 5, WIDE);
+  const trace = promptTrace(model, props.prompt, 5, ANY_WIDTH); // one head's vectors (64 numbers in GPT-2) and T × T grids draw whole
   const T = trace.tokens.length;
   const t = tokenIndex(props.focusToken, T, "props.focusToken");
   const focus = buildFocus(model, trace, props.layer, props.head, t);

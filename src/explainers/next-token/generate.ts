@@ -6,11 +6,11 @@ import { Rng } from "../../model/random.js";
 import type { ModelSource } from "../../model/source.js";
 import { layerId } from "../../trace/ids.js";
 import type { TokenProb, Trace } from "../../trace/schema.js";
-import { DRAWABLE, promptTrace } from "../checks.js";
+import { ANY_WIDTH, DRAWABLE, promptTrace } from "../checks.js";
 import { FULL_VOCAB_MAX, VOCAB_TOP_MIN, wordOf } from "../../trace/build.js";
 
 /** NextTokenLoop draws a window of a wide model's dimensions and a large vocabulary's top k (greedy only). */
-export const LOOP_DRAWABLE = { ...DRAWABLE, dModel: Infinity, vocabSize: Infinity };
+export const LOOP_DRAWABLE = { ...ANY_WIDTH, nLayer: DRAWABLE.nLayer };
 
 /** Generation stops once this token is written. */
 export const PERIOD = ".";
