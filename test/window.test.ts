@@ -25,6 +25,7 @@ describe("spreadWindow", () => {
     expect(spreadWindow([t], 4)).toEqual(wholeWindow(4));
     expect(spreadWindow([t], 9, [1, 3])).toEqual({ dims: [1, 2], of: 2 });
     expect(isPartial(wholeWindow(4))).toBe(false);
-    expect(windowRecord({ a: wholeWindow(4), b: spreadWindow([t], 2) }, { a: "all", b: "most varied" })).toEqual({ b: { dims: [1, 3], of: 4, why: "most varied" } });
+    expect(windowRecord({ a: wholeWindow(4), b: spreadWindow([t], 2) }, { a: "all", b: "most varied" })).toEqual({ windows: { b: { dims: [1, 3], of: 4, why: "most varied" } } });
+    expect(windowRecord({ a: wholeWindow(4) }, { a: "all" })).toEqual({});
   });
 });

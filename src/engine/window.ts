@@ -7,7 +7,7 @@ export const DRAW_WHOLE = 64;
 /** The most numbers of a wider vector a column shows (issue 14: 768 or 1024 as a window of at most 48). */
 export const WINDOW = 48;
 
-/** A window of a vector's dimensions: which ones are drawn (ascending), of how many, and why. */
+/** A window of a vector's dimensions: which ones are drawn (ascending), of how many. */
 export interface DimWindow {
   dims: number[];
   of: number;
@@ -48,9 +48,12 @@ export function spreadWindow(tensors: TensorRecord[], n: number, range?: [number
   return { dims: order.slice(0, n).sort((a, b) => a - b).map((i) => from + i), of: width };
 }
 
-/** A render record's account of the windows: for each one drawn in part, its dims, of how many, and why; whole ones are left out. */
-export function windowRecord<K extends string>(windows: Record<K, DimWindow>, why: Record<K, string>): Record<string, { dims: number[]; of: number; why: string }> {
+/**
+ * A render record's account of the windows, as { windows: … }: for each one drawn in part, its
+ * dims, of how many, and why; whole ones are left out, and with none in part the record has none.
+ */
+export function windowRecord<K extends string>(windows: Record<K, DimWindow>, why: Record<K, string>): { windows?: Record<string, { dims: number[]; of: number; why: string }> } {
   const out: Record<string, { dims: number[]; of: number; why: string }> = {};
   for (const name of Object.keys(windows) as K[]) if (isPartial(windows[name])) out[name] = { dims: windows[name].dims, of: windows[name].of, why: why[name] };
-  return out;
+  return Object.keys(out).length > 0 ? { windows: out } : {};
 }

@@ -69,7 +69,7 @@ export const LLMExplainer: Explainer<LlmProps, LlmContext> = {
   // everything but the rail fades while the camera returns to the first shot
   fade: (s) => 1 - smooth(s.at("append.fade")),
   traceHash: (ctx) => ctx.trace.hash,
-  record: (ctx) => ({ windows: windowRecord(ctx.layout.windows, WINDOW_WHY) }),
+  record: (ctx) => windowRecord(ctx.layout.windows, WINDOW_WHY),
   shownText(ctx) {
     const words = [...ctx.trace.tokens, ...ctx.trace.topk.map((t) => t.token)].join(" ");
     const lang = ctx.props.captions;

@@ -13,7 +13,7 @@ import { prompt } from "./chapters/prompt.js";
 import { resultChapter } from "./chapters/result.js";
 import { STEP_WEIGHT, stepChapter } from "./chapters/step.js";
 import { layoutNextToken, type NextTokenContext, stepTensors, stepView, streamWindow } from "./context.js";
-import { isPartial, windowRecord } from "../../engine/window.js";
+import { windowRecord } from "../../engine/window.js";
 import { vocabWords } from "../../trace/build.js";
 import { generate } from "./generate.js";
 import { NEXT_TOKEN_FIELD_DOCS, type NextTokenProps, NextTokenPropsSchema, parseNextTokenProps } from "./props.js";
@@ -77,7 +77,7 @@ export const NextTokenLoop: Explainer<NextTokenProps, NextTokenContext> = {
   traceHash: (ctx) => ctx.gen.steps[0].hash,
   record: (ctx) => ({
     steps: ctx.gen.steps.map((st) => ({ token: st.token, p: st.p, traceHash: st.hash })),
-    ...(isPartial(ctx.window) ? { windows: windowRecord({ stream: ctx.window }, { stream: "the dimensions whose values vary most over the panes of every step (x0 and each layer's resid2 at the last position)" }) } : {}),
+    ...windowRecord({ stream: ctx.window }, { stream: "the dimensions whose values vary most over the panes of every step (x0 and each layer's resid2 at the last position)" }),
   }),
   shownText(ctx) {
     const words = [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))];

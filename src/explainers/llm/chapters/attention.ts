@@ -41,7 +41,7 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const input = L === 0 ? "x0" : layerId(L - 1, "resid2");
     const ln1 = P("ln1");
     s.add(tensorBlock(ctx, {
-      id: "ln1", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(), dims: layout.windows.model.dims, 
+      id: "ln1", kind: "activation", tensor: layerId(L, "ln1"), grid: g.ln1, place: columnPlacement(), dims: layout.windows.model.dims,
       from: { tensor: input, t: smooth(ln1) }, offset: [-(xOf(g.ln1) - xOf(g.x0)) * (1 - smooth(ln1)), 0, 0],
     }), ln1, layerId(L, "ln1"), g.ln1);
     const qkv = Array.from({ length: T }, (_, t) => P(`qkv.${t}`));
@@ -93,7 +93,7 @@ export const attention: Chapter<LlmContext, LlmShape> = {
     const proj = P("proj");
     const resid1 = P("residual");
     s.add(tensorBlock(ctx, {
-      id: "attY", kind: "attention", tensor: layerId(L, "attY"), grid: g.attY, place: columnPlacement(), dims: layout.windows.model.dims, 
+      id: "attY", kind: "attention", tensor: layerId(L, "attY"), grid: g.attY, place: columnPlacement(), dims: layout.windows.model.dims,
       // the focus head's dimensions fill as its values mix; the other heads' with the projection
       reveal: (t, _j, i) => (i >= H * HS && i < (H + 1) * HS ? wave(mixes[t], i - H * HS, HS, 2 * HS) : smooth(window(proj, 0, 0.5))),
     }), mixes[0], layerId(L, "attY"), g.attY);

@@ -25,7 +25,7 @@ export const embed: Chapter<LlmContext, LlmShape> = {
     const pos = P("pos");
     const merge = smooth(P("merge"));
     s.add(tensorBlock(ctx, {
-      id: "x0", kind: "activation", tensor: merge > 0 ? "x0" : "tokEmb", grid: g.x0, place: columnPlacement(), dims: layout.windows.model.dims, 
+      id: "x0", kind: "activation", tensor: merge > 0 ? "x0" : "tokEmb", grid: g.x0, place: columnPlacement(), dims: layout.windows.model.dims,
       from: merge > 0 ? { tensor: "tokEmb", t: merge } : undefined,
       reveal: (t, i) => wave(unfold[t], i, C),
     }), unfold[0], merge > 0.5 ? "x0" : "tokEmb", g.x0);
