@@ -5,6 +5,7 @@
 // holds the 256 byte symbols; merges.txt lists the pairs to join, most frequent first.
 
 import { InputError, show } from "../errors.js";
+import { wordOf } from "../model/tokenizer.js";
 
 /** GPT-2's bytes_to_unicode(): the printable bytes stand for themselves, the other 68 map to U+0100 onwards. */
 export function byteSymbols(): string[] {
@@ -156,7 +157,7 @@ export class BpeTokenizer {
 
   /** Each id's text (a leading space kept). */
   decode(ids: readonly number[]): string[] {
-    return ids.map((id) => this.vocab[id]);
+    return ids.map((id) => wordOf(this.vocab, id));
   }
 
   /** The text the ids spell, whole characters decoded across token boundaries. */

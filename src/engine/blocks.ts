@@ -109,17 +109,18 @@ export function tensorBlock(ctx: TensorSource, s: TensorBlockSpec): CubeBlock {
   const [R, W] = data.shape;
   const tokens = s.tokens ?? Array.from({ length: R }, (_, t) => t);
   const [f0, f1] = s.features ?? [0, W];
-  const dims = s.dims ?? Array.from({ length: f1 - f0 }, (_, j) => f0 + j);
-  const b = newBlock(s.id, s.kind, s.tensor, tokens.length * dims.length);
+  const dims = s.dims;
+  const n = dims ? dims.length : f1 - f0;
+  const b = newBlock(s.id, s.kind, s.tensor, tokens.length * n);
   const tint = ctx.tints[s.tensor];
   const from = s.from && s.from.t < 1 ? { tensor: s.from.tensor, tint: ctx.tints[s.from.tensor], t: s.from.t } : null;
   const off = s.offset ?? [0, 0, 0];
   const cube = ctx.cube;
   let k = 0;
   for (const t of tokens) {
-    for (let d = 0; d < dims.length; d++) {
-      const i = dims[d];
-      const j = s.dims ? d : i;
+    for (let d = 0; d < n; d++) {
+      const i = dims ? dims[d] : f0 + d;
+      const j = dims ? d : i;
       const idx = t * W + i;
       let color: RGB = [tint.colors[3 * idx], tint.colors[3 * idx + 1], tint.colors[3 * idx + 2]];
       let n = tint.magnitude[idx];

@@ -20,23 +20,21 @@ export const wholeWindow = (n: number): DimWindow => ({ dims: Array.from({ lengt
 export const isPartial = (w: DimWindow) => w.dims.length < w.of;
 
 /**
- * The `n` features of [from, to) whose values spread most over the tensors' rows (the sum of each
- * tensor's variance over its rows: the prompt's tokens), ascending; ties go to the lower index.
- * Every tensor has the same width; a range as wide as n or narrower is returned whole.
+ * The `n` features whose values spread most over the tensors' rows (the sum of each tensor's
+ * variance over its rows: the prompt's tokens), ascending; ties go to the lower index. Every
+ * tensor has the same width W; with W ≤ n, all of them.
  */
-export function spreadWindow(tensors: TensorRecord[], n: number, range?: [number, number]): DimWindow {
+export function spreadWindow(tensors: TensorRecord[], n: number): DimWindow {
   const W = tensors[0].shape[tensors[0].shape.length - 1];
-  const [from, to] = range ?? [0, W];
-  const width = to - from;
-  if (width <= n) return { dims: Array.from({ length: width }, (_, i) => from + i), of: width };
-  const spread = new Float64Array(width);
+  if (W <= n) return wholeWindow(W);
+  const spread = new Float64Array(W);
   for (const t of tensors) {
     const R = t.data.length / W;
-    for (let i = 0; i < width; i++) {
+    for (let i = 0; i < W; i++) {
       let sum = 0;
       let sq = 0;
       for (let r = 0; r < R; r++) {
-        const v = t.data[r * W + from + i];
+        const v = t.data[r * W + i];
         sum += v;
         sq += v * v;
       }
@@ -44,8 +42,8 @@ export function spreadWindow(tensors: TensorRecord[], n: number, range?: [number
       spread[i] += Math.max(0, sq / R - mean * mean);
     }
   }
-  const order = Array.from({ length: width }, (_, i) => i).sort((a, b) => spread[b] - spread[a] || a - b);
-  return { dims: order.slice(0, n).sort((a, b) => a - b).map((i) => from + i), of: width };
+  const order = Array.from({ length: W }, (_, i) => i).sort((a, b) => spread[b] - spread[a] || a - b);
+  return { dims: order.slice(0, n).sort((a, b) => a - b), of: W };
 }
 
 /**

@@ -115,13 +115,13 @@ export function matmulForward(
     const b1 = bias === null ? 0 : bias[o + 1];
     const b2 = bias === null ? 0 : bias[o + 2];
     const b3 = bias === null ? 0 : bias[o + 3];
-    let n = 0;
-    // two tokens at a time: each load of w serves both
-    for (; n + 2 <= N; n += 2) {
+    // two tokens at a time: each load of w serves both (an odd last token is paired with itself)
+    for (let n = 0; n < N; n += 2) {
+      const m = Math.min(n + 1, N - 1);
       const x = n * C;
-      const x2 = x + C;
+      const x2 = m * C;
       const y = n * OC + o;
-      const y2 = y + OC;
+      const y2 = m * OC + o;
       let s0 = b0;
       let s1 = b1;
       let s2 = b2;
@@ -154,25 +154,6 @@ export function matmulForward(
       out[y2 + 1] = u1;
       out[y2 + 2] = u2;
       out[y2 + 3] = u3;
-    }
-    for (; n < N; n++) {
-      const x = n * C;
-      const y = n * OC + o;
-      let s0 = b0;
-      let s1 = b1;
-      let s2 = b2;
-      let s3 = b3;
-      for (let i = 0; i < C; i++) {
-        const xi = inp[x + i];
-        s0 += xi * w[r0 + i];
-        s1 += xi * w[r1 + i];
-        s2 += xi * w[r2 + i];
-        s3 += xi * w[r3 + i];
-      }
-      out[y] = s0;
-      out[y + 1] = s1;
-      out[y + 2] = s2;
-      out[y + 3] = s3;
     }
   }
   for (; o < OC; o++) {

@@ -8,6 +8,7 @@ import { InputError, show } from "../errors.js";
 import { TraceSchema, type Trace } from "../trace/schema.js";
 import { ModelConfigSchema } from "./config.js";
 import type { ModelSource, Provenance } from "./source.js";
+import { wordOf } from "./tokenizer.js";
 
 export const TAPE_VERSION = 1;
 
@@ -90,7 +91,7 @@ export function replaying(tape: Tape): ModelSource {
         if (!ids) throw new InputError(field, "the prompt the render recorded", show(text));
         return ids;
       },
-      decode: (ids) => ids.map((id) => vocab[id]),
+      decode: (ids) => ids.map((id) => wordOf(vocab, id)),
       text: (ids) => ids.map((id) => vocab[id]).join(""),
     },
     trace(ids, topK, prompt) {

@@ -36,6 +36,13 @@ export interface TextTokenizer {
   text(ids: readonly number[]): string;
 }
 
+/** The text of word `id`; a padded vocabulary's ids past the tokenizer's have none of their own and show as <id>. */
+export const wordOf = (vocab: readonly string[], id: number): string => vocab[id] ?? `<${id}>`;
+
+/** The text of every id of a model's vocabulary (padding included). */
+export const vocabWords = (model: { tokenizer: TextTokenizer; config: { vocabSize: number } }): string[] =>
+  Array.from({ length: model.config.vocabSize }, (_, id) => wordOf(model.tokenizer.vocab, id));
+
 export class Tokenizer implements TextTokenizer {
   private readonly ids: Map<string, number>;
 
@@ -78,7 +85,7 @@ export class Tokenizer implements TextTokenizer {
   }
 
   decode(ids: readonly number[]): string[] {
-    return ids.map((id) => this.vocab[id]);
+    return ids.map((id) => wordOf(this.vocab, id));
   }
 
   /** The words joined by spaces: encoding it gives the same ids back. */

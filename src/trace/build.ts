@@ -7,7 +7,7 @@ import { forward, type Acts } from "../model/model.js";
 import type { Params } from "../model/params.js";
 import type { ModelSource, Provenance } from "../model/source.js";
 import type { Floats } from "../model/tensor.js";
-import type { TextTokenizer } from "../model/tokenizer.js";
+import { type TextTokenizer, wordOf } from "../model/tokenizer.js";
 import { contentHash, roundValue } from "./canonical.js";
 import { headId, layerId, LAYER_TENSORS } from "./ids.js";
 import { TRACE_SCHEMA_VERSION, type TensorRecord, type Trace } from "./schema.js";
@@ -98,13 +98,6 @@ export interface TraceMeta {
   provenance: Provenance | null;
 }
 
-/** The text of word `id`; a padded vocabulary's ids past the tokenizer's have none of their own and show as <id>. */
-export const wordOf = (tokenizer: TextTokenizer, id: number): string => tokenizer.vocab[id] ?? `<${id}>`;
-
-/** The text of every id of a model's vocabulary (padding included). */
-export const vocabWords = (model: { tokenizer: TextTokenizer; config: { vocabSize: number } }): string[] =>
-  Array.from({ length: model.config.vocabSize }, (_, id) => wordOf(model.tokenizer, id));
-
 /** The forward pass over `ids` as a Trace; `prompt` is the text the ids came from. */
 export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMeta, prompt: string, ids: readonly number[], topK: number): Trace {
   const c = params.config;
@@ -112,7 +105,7 @@ export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMet
   const T = ids.length;
   const V = c.vocabSize;
   const last = acts.probs.subarray((T - 1) * V, T * V);
-  const topk = topOf(last, topK).map((id) => ({ token: wordOf(tokenizer, id), id, p: roundValue(last[id]) }));
+  const topk = topOf(last, topK).map((id) => ({ token: wordOf(tokenizer.vocab, id), id, p: roundValue(last[id]) }));
   const big = V > FULL_VOCAB_MAX;
   const tensors = traceTensors(c, acts, !big);
   const body: Omit<Trace, "hash"> = {
@@ -121,7 +114,7 @@ export function traceOf(params: Params, tokenizer: TextTokenizer, meta: TraceMet
     weightsSha256: meta.weightsSha256,
     ...(meta.provenance ? { source: meta.provenance } : {}),
     prompt,
-    tokens: tokenizer.decode(ids).map((w, i) => w ?? wordOf(tokenizer, ids[i])), // a padding id (written by a random model) as <id>
+    tokens: tokenizer.decode(ids),
     tokenIds: [...ids],
     next: topk[0],
     topk,

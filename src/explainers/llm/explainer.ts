@@ -21,7 +21,7 @@ import { type LlmContext, traceForProps } from "./context.js";
 import { layoutModel, llmWindows } from "./layout.js";
 import { windowRecord } from "../../engine/window.js";
 import { nextScores } from "../next-scores.js";
-import { vocabWords } from "../../trace/build.js";
+import { vocabWords } from "../../model/tokenizer.js";
 import { LLM_DEFAULTS, LLM_FIELD_DOCS, type LlmProps, LlmPropsSchema, parseLlmProps } from "./props.js";
 
 /** Why each window holds the dimensions it does (llmWindows). */

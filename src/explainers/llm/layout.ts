@@ -16,7 +16,7 @@ export interface LlmWindows {
 }
 
 /** A window of a head's dimensions beside a 48-row column: a third of it, as the built-in model's 16 of 64. */
-export const HEAD_WINDOW = WINDOW / 3;
+const HEAD_WINDOW = WINDOW / 3;
 
 /**
  * Every vector drawn whole when the model is at most DRAW_WHOLE wide; else, at the focus layer,

@@ -6,6 +6,7 @@ import type { Bounds, Grid, Vec3 } from "../../engine/grid.js";
 import type { TensorRecord, TokenProb } from "../../trace/schema.js";
 import type { Generation } from "./generate.js";
 import type { NextTokenProps } from "./props.js";
+import { columnOf } from "../next-scores.js";
 import { DRAW_WHOLE, type DimWindow, spreadWindow, WINDOW, wholeWindow } from "../../engine/window.js";
 
 /** What the chapters' clips depend on: the prompt's length and the number of steps written. */
@@ -70,7 +71,7 @@ export interface NextTokenContext extends ExplainerContext<NextTokenProps> {
 }
 
 /** Where word `id` is in step view `st`'s probs tensor (-1: not among its top k). */
-export const probColumn = (st: StepView, id: number) => (st.probIds ? st.probIds.indexOf(id) : id);
+export const probColumn = (st: StepView, id: number) => columnOf(st.probIds, id);
 
 /**
  * Every dimension of a model up to DRAW_WHOLE wide; else the WINDOW dimensions whose values vary

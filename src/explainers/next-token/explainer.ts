@@ -14,7 +14,7 @@ import { resultChapter } from "./chapters/result.js";
 import { STEP_WEIGHT, stepChapter } from "./chapters/step.js";
 import { layoutNextToken, type NextTokenContext, stepTensors, stepView, streamWindow } from "./context.js";
 import { windowRecord } from "../../engine/window.js";
-import { vocabWords } from "../../trace/build.js";
+import { vocabWords } from "../../model/tokenizer.js";
 import { generate } from "./generate.js";
 import { NEXT_TOKEN_FIELD_DOCS, type NextTokenProps, NextTokenPropsSchema, parseNextTokenProps } from "./props.js";
 

@@ -7,10 +7,12 @@ import type { ModelSource } from "../../model/source.js";
 import { layerId } from "../../trace/ids.js";
 import type { TokenProb, Trace } from "../../trace/schema.js";
 import { ANY_WIDTH, DRAWABLE, promptTrace } from "../checks.js";
-import { FULL_VOCAB_MAX, VOCAB_TOP_MIN, wordOf } from "../../trace/build.js";
+import { FULL_VOCAB_MAX, VOCAB_TOP_MIN } from "../../trace/build.js";
+import { wordOf } from "../../model/tokenizer.js";
+import { columnOf } from "../next-scores.js";
 
 /** NextTokenLoop draws a window of a wide model's dimensions and a large vocabulary's top k (greedy only). */
-export const LOOP_DRAWABLE = { ...ANY_WIDTH, nLayer: DRAWABLE.nLayer };
+const LOOP_DRAWABLE = { ...ANY_WIDTH, nLayer: DRAWABLE.nLayer };
 
 /** Generation stops once this token is written. */
 export const PERIOD = ".";
@@ -80,9 +82,9 @@ function stepOf(model: ModelSource, trace: Trace, id: number): GenStep {
   const probIds = top ? top.ids[T - 1] : undefined;
   return {
     input: trace.tokens,
-    token: wordOf(model.tokenizer, id),
+    token: wordOf(model.tokenizer.vocab, id),
     id,
-    p: probs[probIds ? probIds.indexOf(id) : id],
+    p: probs[columnOf(probIds, id)],
     topk: trace.topk,
     hash: trace.hash,
     rows: {
