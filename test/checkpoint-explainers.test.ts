@@ -127,6 +127,7 @@ describe("explainers from a checkpoint", () => {
       const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, steps: 3 }), wide) as NextTokenContext;
       expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
       expect(c.window.dims).toHaveLength(48);
+      expect(videoCues(c, lang).map((q) => q.parts.map((x) => x.text).join("")).join("\n"), lang).toMatch(lang === "en" ? /is a vector of 128 numbers, 48 of them drawn; each layer changes it/ : /有 128 个数的向量（画出其中 48 个），每一层都改变它/);
       expect(c.window.of).toBe(128);
       expect((ex.record!(c) as { windows: { stream: { dims: number[] } } }).windows.stream.dims).toEqual(c.window.dims);
       // each step writes its trace's most likely word, the first of its top k

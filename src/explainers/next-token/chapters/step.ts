@@ -9,6 +9,7 @@ import type { Chapter } from "../../../engine/explainer.js";
 import type { Vec3 } from "../../../engine/grid.js";
 import type { CaptionCue } from "../../../engine/cues.js";
 import { type Facts, facts } from "../../../engine/facts.js";
+import { isPartial } from "../../../engine/window.js";
 import type { CaptionPart } from "../../../engine/scene-types.js";
 import { type NextTokenContext, type NextTokenShape, probColumn, scrollAt, tokenX } from "../context.js";
 import { appearFrom, between, clipFrames, drawBars, drawLines, drawNext, drawRail, drawRow, drawStream, drawTower, inShot, inTurn, onRail, pIs } from "./draw.js";
@@ -64,16 +65,19 @@ function caption(ctx: NextTokenContext, k: number, lang: "en" | "zh"): CaptionCu
   // the first step is long: the vector through the layers, the top three, then the word written
   const top = f.topWords(probs, [0], 3, lang);
   const last = f.word("tokens", T0 - 1);
+  // a wide model's panes draw a window of its dimensions: the caption says how many
+  const w = ctx.window;
+  const drawn = isPartial(w) ? (en ? [{ text: ", " }, f.given(w.dims.length), { text: " of them drawn" }] : [{ text: "（画出其中 " }, f.given(w.dims.length), { text: " 个）" }]) : [];
   return en
     ? [
       { parts: reads },
-      { at: "pass", parts: [{ text: "The last word, “" }, last, { text: "”, is a vector of " }, f.size(x0, 1), { text: " numbers; each layer changes it" }] },
+      { at: "pass", parts: [{ text: "The last word, “" }, last, { text: "”, is a vector of " }, f.size(x0, 1), { text: " numbers" }, ...drawn, { text: "; each layer changes it" }] },
       { at: "bars", parts: [{ text: "The likeliest next words: " }, ...top] },
       { at: "land", parts: [{ text: "“" }, c.word, { text: "” (" }, ...c.p, { text: ctx.gen.sampled ? ") is drawn and written at the end" : ") is written at the end of the text" }] },
     ]
     : [
       { parts: reads },
-      { at: "pass", parts: [{ text: "最后一个词 “" }, last, { text: "” 是一个有 " }, f.size(x0, 1), { text: " 个数的向量，每一层都改变它" }] },
+      { at: "pass", parts: [{ text: "最后一个词 “" }, last, { text: "” 是一个有 " }, f.size(x0, 1), { text: " 个数的向量" }, ...drawn, { text: "，每一层都改变它" }] },
       { at: "bars", parts: [{ text: "最可能的下一个词：" }, ...top] },
       { at: "land", parts: [{ text: "“" }, c.word, { text: "”（" }, ...c.p, { text: ctx.gen.sampled ? "）被抽中，写到文字末尾" : "）被写到文字末尾" }] },
     ];
