@@ -63,7 +63,7 @@ hp.writeBigUInt64LE(BigInt(hp.length), 0);
 writeFileSync(join(headerPastEnd, "model.safetensors"), hp);
 const noTilde = ckpt("no-tilde", { tokenizer: "vocab.json" });
 editJson(noTilde, "vocab.json", (j) => delete j["~"]);
-const wide = ckpt("wide", { dModel: 128, nHead: 4 });
+const deep = ckpt("deep", { nLayer: 49 });
 const notEmpty = join(fixtures, "not-empty");
 mkdirSync(notEmpty);
 writeFileSync(join(notEmpty, "keep.txt"), "mine");
@@ -154,7 +154,7 @@ const CASES: [string, string[], number, RegExp][] = [
   ["safetensors header length past the end", ["trace", "--model", headerPastEnd, "--prompt", "Hi", "--out", "OUTDIR/t.json"], 2, /model\.safetensors: header length: expected at most \d+ \(the bytes after it\), got \d+/],
   ["prompt longer than n_positions", ["trace", "--model", good, "--prompt", longPrompt, "--out", "OUTDIR/t.json"], 2, /prompt: expected at most 32 tokens \(the model's context\), got 80 tokens/],
   ["text the tokenizer cannot encode", ["trace", "--model", noTilde, "--prompt", "a~b", "--out", "OUTDIR/t.json"], 2, /prompt: expected text vocab\.json can encode, got "~" in "a~b", which has no token in its vocabulary/],
-  ["a checkpoint too wide for MatMulAbacus (LLMExplainer draws it through a window)", ["render", "MatMulAbacus", "--model", wide, "--props", '{"prompt":"Hi"}'], 2, /--model: expected a model this explainer can draw so far: n_embd at most 64, vocab_size at most 1024, n_layer at most 12, got n_embd 128, vocab_size 407, n_layer 2/],
+  ["a checkpoint deeper than the explainers draw (GPT-2 XL's 48 layers)", ["render", "NextTokenLoop", "--model", deep, "--props", '{"prompt":"Hi"}'], 2, /--model: expected a model this explainer can draw so far: n_layer at most 48, got n_embd 16, vocab_size 407, n_layer 49/],
   ["a checkpoint prompt past its context in a render", ["render", "LLMExplainer", "--model", good, "--props", JSON.stringify({ prompt: longPrompt })], 2, /props\.prompt: expected at most 32 tokens \(the model's context\), got 80 tokens/],
   ["a checkpoint for Blank", ["render", "Blank", "--model", good], 2, /--model: expected an explainer \(Blank draws no model\)/],
   ["export in an unknown format", ["export", "--format", "onnx", "OUTDIR/m"], 2, /--format: expected "hf" \(a Hugging Face GPT-2 checkpoint\), got "onnx"/],

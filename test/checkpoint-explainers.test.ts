@@ -1,4 +1,4 @@
-// Every explainer drawn from a user's checkpoint: built in node through a recording, replayed from its tape (as a render tab does) frame for frame, and refused when the model is too wide to draw.
+// Every explainer drawn from a user's checkpoint: built in node through a recording, replayed from its tape (as a render tab does) frame for frame, and a wide model drawn through windows.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCheckpoint } from "../src/checkpoint/load.js";
@@ -6,7 +6,6 @@ import { parseForModel } from "../src/engine/props.js";
 import { hashScene } from "../src/engine/scene-hash.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import { videoCues } from "../src/engine/cues.js";
-import { InputError } from "../src/errors.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
 import type { ExplainerContext } from "../src/engine/explainer.js";
 import { recording, replaying, TapeSchema } from "../src/model/tape.js";
@@ -15,10 +14,12 @@ import { tempDir } from "./helpers.js";
 import { expectTrueColours } from "./truth.js";
 import { BAR_MAX_HEIGHT } from "../src/explainers/llm/layout.js";
 import { fmtP } from "../src/engine/facts.js";
+import { labelOnScreen } from "../src/engine/screen.js";
 import { cueProblems } from "./facts-check.js";
 import type { LoadedModel } from "../src/model/weights.js";
 import type { LlmContext } from "../src/explainers/llm/context.js";
 import type { NextTokenContext } from "../src/explainers/next-token/context.js";
+import type { MatMulContext } from "../src/explainers/matmul/context.js";
 
 const root = tempDir("abacus-ckpt-ex-");
 const ckpt = loadCheckpoint(makeCheckpoint(join(root, "tiny")));
@@ -146,12 +147,69 @@ describe("explainers from a checkpoint", () => {
     expect(() => ex.context(parseForModel(ex.parse, { prompt: PROMPT, temperature: 0.8 }), wide)).toThrow(/props\.temperature: expected 0 \(greedy\) for a vocabulary above 1024 words .*got 0\.8/);
   });
 
-  it("MatMulAbacus refuses a model too wide to draw, naming its size; bad props are refused as before", () => {
-    for (const ex of EXPLAINERS.filter((e) => e.id === "MatMulAbacus")) {
-      const props = parseForModel(ex.parse, { prompt: PROMPT });
-      expect(() => ex.context(props, wide), ex.id).toThrow(InputError);
-      expect(() => ex.context(props, wide), ex.id).toThrow(/--model: expected a model this explainer can draw so far: n_embd at most 64.*got n_embd 128, vocab_size 1500, n_layer 2/);
+  it("MatMulAbacus draws a wide model's product through windows: the 48 inputs whose products are largest, the first 16 rods, a sum that adds the rest", () => {
+    const ex = EXPLAINERS.find((e) => e.id === "MatMulAbacus")!;
+    const json = { prompt: PROMPT, layer: 1, head: 3, operand: "k", token: 4 };
+    for (const lang of ["en", "zh"] as const) {
+      const c = ex.context(parseForModel(ex.parse, { ...json, captions: lang }), wide) as MatMulContext;
+      expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
+      expect(videoCues(c, lang).map((q) => q.parts.map((x) => x.text).join("")).join("\n"), lang).toMatch(lang === "en"
+        ? /\(128 numbers, 48 of them drawn as beads\)[^]*rows of 128 \(the first 16 drawn\)[^]*the first 16 of its 32 cells[^]*48 of its 128 products drawn[^]*Plus the other 80 products, -?\d+\.\d{3}, and the bias[^]*down all 32 rods \(16 drawn\)/
+        : /128 个数，画出其中 48 颗珠子[^]*画出前 16 行[^]*32 个格子中的前 16 个[^]*128 个乘积中画出 48 个[^]*其余 80 个乘积之和/);
     }
+    const c = ex.context(parseForModel(ex.parse, json), wide) as MatMulContext;
+    const pr = c.product;
+    expect([pr.C, pr.hs]).toEqual([128, 32]);
+    const x = c.tensors["l1.ln1"].data.slice(4 * 128, 5 * 128);
+    const W = c.tensors[pr.ids.W].data;
+    // the window, computed again: the 48 inputs with the largest Σ over the first 16 rods of |x_i · W_ji|
+    const score = Array.from({ length: 128 }, (_, i) => Array.from({ length: 16 }, (_, j) => Math.abs(x[i] * W[j * 128 + i])).reduce((p, q) => p + q, 0));
+    const dims = score.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]).slice(0, 48).map(([, i]) => i).sort((p, q) => p - q);
+    expect(pr.window.inputs).toEqual({ dims, of: 128 });
+    expect(pr.window.rods).toEqual({ dims: Array.from({ length: 16 }, (_, j) => j), of: 32 });
+    const out = c.tensors[pr.ids.out].data;
+    for (let j = 0; j < 32; j++) {
+      const rest = x.reduce((s, v, i) => (dims.includes(i) ? s : s + v * W[j * 128 + i]), 0);
+      expect(pr.rest[j]).toBeCloseTo(rest, 9);
+      expect(pr.partial[j]).toHaveLength(48);
+      // the products drawn, the others and the bias make the trace's k, to float32's precision
+      expect(pr.partial[j][47] + pr.rest[j] + c.tensors[pr.ids.b].data[j]).toBeCloseTo(out[4 * 32 + j], 4);
+    }
+    const record = ex.record!(c) as { windows: Record<string, { dims: number[]; of: number }> };
+    expect(record.windows.inputs.dims).toEqual(dims);
+    expect(record.windows.rods.of).toBe(32);
+    // the beads and the rods show the window's inputs, rod j row j, in their true colours; the sum adds the 80 others
+    const dot = c.timeline.beats.find((b) => b.id === "dot")!;
+    const state = sceneStateAt(ex, c, dot.from + dot.durationInFrames - 1);
+    const beads = state.blocks.find((b) => b.id === "x")!;
+    expect(Array.from(beads.index)).toEqual(dims.map((i) => 4 * 128 + i));
+    const rods = state.blocks.find((b) => b.id === "W")!;
+    expect(Array.from(rods.index)).toEqual(Array.from({ length: 16 }, (_, j) => dims.map((i) => j * 128 + i)).flat());
+    for (const b of [beads, rods]) expectTrueColours(c, b);
+    const sum = state.labels.find((l) => l.id === "sum")!.text;
+    const three = (v: number) => (Math.abs(v) < 0.0005 ? 0 : v).toFixed(3);
+    expect(sum).toBe(`Σ + 80 more + b = ${three(pr.partial[0][47])} + ${three(pr.rest[0])} + ${three(c.tensors[pr.ids.b].data[0])} = ${three(pr.value[0])}`);
+    expect(state.labels.find((l) => l.id === "window.rods")?.text).toBe("16 of 32 rows");
+  });
+
+  it("NextTokenLoop draws a 12-layer model's tower as 13 rods, each pane named legibly", () => {
+    const deep = loadCheckpoint(makeCheckpoint(join(root, "deep"), { dModel: 128, nHead: 4, nLayer: 12 }));
+    const ex = EXPLAINERS.find((e) => e.id === "NextTokenLoop")!;
+    const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, steps: 2 }), deep) as NextTokenContext;
+    expect(c.layout.panes).toHaveLength(13);
+    expect([c.layout.cols, c.layout.panes[0].grid.rows]).toEqual([48, 1]);
+    const b = c.timeline.beats.find((x) => x.id === "step1")!;
+    const state = sceneStateAt(ex, c, b.from + b.durationInFrames - 1);
+    // the names stand one over another: none is faded as crowded, each drawn at a readable size
+    for (let l = 0; l < 13; l++) {
+      const name = state.labels.find((x) => x.id === `pane.${l}`)!;
+      expect(name.opacity, name.text).toBeGreaterThan(0.95);
+      expect(labelOnScreen(name, state.camera, 1920, 1080)?.fontPx, name.text).toBeGreaterThanOrEqual(20);
+    }
+    expect(state.labels.find((x) => x.id === "pane.12")!.text).toBe("layer 11");
+  });
+
+  it("bad props are refused as before", () => {
     const ex = EXPLAINERS[0];
     expect(() => parseForModel(ex.parse, { prompt: "" })).toThrow(/props\.prompt: expected some text for the model's tokenizer, got ""/);
     expect(() => parseForModel(ex.parse, { prompt: PROMPT, modelTape: "../x.json" })).toThrow(/props\.modelTape: expected abacus-tapes\/<16 hex digits>\.json/);

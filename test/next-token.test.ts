@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { videoCues } from "../src/engine/cues.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
-import type { NextTokenContext } from "../src/explainers/next-token/context.js";
+import { layoutNextToken, paneShape, type NextTokenContext } from "../src/explainers/next-token/context.js";
 import { NextTokenLoop } from "../src/explainers/next-token/explainer.js";
 import { generate, PERIOD } from "../src/explainers/next-token/generate.js";
 import type { NextTokenProps } from "../src/explainers/next-token/props.js";
@@ -203,5 +203,32 @@ describe("NextTokenLoop video", () => {
   it("names every word it can show in shownText", () => {
     const text = NextTokenLoop.shownText(ctx);
     for (const w of [...ctx.gen.text, ...ctx.steps.flatMap((s) => s.bars.map((b) => b.token))]) expect(text).toContain(w);
+  });
+});
+
+describe("NextTokenLoop tower", () => {
+  const o = { T0: 6, n: 5, barCount: 5, wordLength: 5, barWordLength: 5 };
+  it("keeps the built-in model's panes twice as wide as tall, and stacks a deep model's as flat panes", () => {
+    expect(paneShape({ ...o, C: 64, nLayer: 4, aspect: 16 / 9 })).toEqual({ cols: 12, rows: 6, gap: 1.1 });
+    // GPT-2 small's 12 layers through a 48-dim window: a stack of 13 rods of 48 in landscape, two rows of 24 on a tall frame
+    expect(paneShape({ ...o, C: 48, nLayer: 12, aspect: 16 / 9 })).toEqual({ cols: 48, rows: 1, gap: 0.5 });
+    expect(paneShape({ ...o, C: 48, nLayer: 12, aspect: 9 / 16 })).toEqual({ cols: 24, rows: 2, gap: 0.5 });
+    expect(paneShape({ ...o, C: 48, nLayer: 6, aspect: 16 / 9 })).toEqual({ cols: 24, rows: 2, gap: 1.1 });
+    for (const nLayer of [5, 12, 24, 48]) {
+      for (const aspect of [16 / 9, 9 / 16]) {
+        const shape = paneShape({ ...o, C: 48, nLayer, aspect });
+        expect(shape.cols * shape.rows, `${nLayer} layers`).toBeGreaterThanOrEqual(48);
+        expect(shape.cols * (shape.rows - 1), `${nLayer} layers: no empty row`).toBeLessThan(48);
+        const layout = layoutNextToken({ ...o, C: 48, nLayer, aspect });
+        expect(layout.panes).toHaveLength(nLayer + 1);
+        // the panes stand one over another, apart
+        for (let l = 1; l < layout.panes.length; l++) {
+          const [a, b] = [layout.panes[l - 1], layout.panes[l]];
+          expect(b.center[1] - b.size[1] / 2).toBeGreaterThan(a.center[1] + a.size[1] / 2);
+        }
+      }
+    }
+    // 13 panes of 10 × 5 would stand 90 units tall; as rods, 36
+    expect(layoutNextToken({ ...o, C: 48, nLayer: 12, aspect: 16 / 9 }).towerTop).toBeCloseTo(1.2 + 13 * 1.9 + 12 * 0.5, 9);
   });
 });

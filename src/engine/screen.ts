@@ -154,11 +154,13 @@ export function crowdedRows(labels: Label[], camera: CameraShot, width: number, 
       const b = row[i];
       const d = Math.hypot(b.x - a.x, b.y - a.y);
       // tilted: parallel baselines a step d apart are d·sin(angle) apart, which must hold a line;
-      // level: the two texts side by side, with a small gap
-      const need = b.angle !== 0
-        ? (1.15 * Math.max(a.font, b.font)) / Math.sin((Math.abs(b.angle) * Math.PI) / 180)
-        : (a.em * a.font + b.em * b.font) / 2 + 0.3 * Math.max(a.font, b.font);
-      room = Math.min(room, d / need);
+      // level: the two texts side by side, with a small gap, or one over the other (names stacked
+      // in a column, lines of a wrapped text) a line apart
+      const font = Math.max(a.font, b.font);
+      const fits = b.angle !== 0
+        ? d / ((1.15 * font) / Math.sin((Math.abs(b.angle) * Math.PI) / 180))
+        : Math.max(d / ((a.em * a.font + b.em * b.font) / 2 + 0.3 * font), Math.abs(b.y - a.y) / (1.2 * font));
+      room = Math.min(room, fits);
     }
     const f = Math.max(0, Math.min(1, (room - 0.45) / 0.5));
     for (const r of row) out.set(r.id, f);

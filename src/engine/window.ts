@@ -42,7 +42,14 @@ export function spreadWindow(tensors: TensorRecord[], n: number): DimWindow {
       spread[i] += Math.max(0, sq / R - mean * mean);
     }
   }
-  const order = Array.from({ length: W }, (_, i) => i).sort((a, b) => spread[b] - spread[a] || a - b);
+  return topWindow(spread, n);
+}
+
+/** The `n` indices of the largest scores, ascending (ties go to the lower index); with n ≥ their number, all of them. */
+export function topWindow(score: ArrayLike<number>, n: number): DimWindow {
+  const W = score.length;
+  if (W <= n) return wholeWindow(W);
+  const order = Array.from({ length: W }, (_, i) => i).sort((a, b) => score[b] - score[a] || a - b);
   return { dims: order.slice(0, n).sort((a, b) => a - b), of: W };
 }
 

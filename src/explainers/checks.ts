@@ -4,7 +4,7 @@ import { z } from "zod";
 import { InputError } from "../errors.js";
 import type { ModelSource } from "../model/source.js";
 import type { ModelConfig } from "../model/config.js";
-import { buildTrace, FULL_VOCAB_MAX } from "../trace/build.js";
+import { buildTrace } from "../trace/build.js";
 import type { Trace } from "../trace/schema.js";
 
 /** The largest model an explainer draws: its width, vocabulary and depth (an explainer that draws a window of a wide model raises dModel). */
@@ -14,25 +14,22 @@ export interface Drawable {
   nLayer: number;
 }
 
-/** The widest model the explainers draw whole. */
-export const DRAWABLE: Drawable = { dModel: 64, vocabSize: FULL_VOCAB_MAX, nLayer: 12 };
-
-/** An explainer that draws a window of a wide model's dimensions and a large vocabulary's top k: any width and vocabulary, up to 48 layers. */
+/** What the explainers draw: a window of a wide model's dimensions, a large vocabulary's top k; any width and vocabulary, up to 48 layers. */
 export const ANY_WIDTH: Drawable = { dModel: Infinity, vocabSize: Infinity, nLayer: 48 };
 
 /** Throws unless every vector of the model fits on screen as cubes: width, vocabulary and depth. */
-export function checkDrawable(c: ModelConfig, limits: Drawable = DRAWABLE): void {
+export function checkDrawable(c: ModelConfig, limits: Drawable = ANY_WIDTH): void {
   if (c.dModel <= limits.dModel && c.vocabSize <= limits.vocabSize && c.nLayer <= limits.nLayer) return;
-  const width = Number.isFinite(limits.dModel) ? `n_embd at most ${limits.dModel}, ` : "";
+  const most = [["n_embd", limits.dModel], ["vocab_size", limits.vocabSize], ["n_layer", limits.nLayer]].filter(([, n]) => Number.isFinite(n)).map(([k, n]) => `${k} at most ${n}`);
   throw new InputError(
-    "--model", `a model this explainer can draw so far: ${width}vocab_size at most ${limits.vocabSize}, n_layer at most ${limits.nLayer}`,
+    "--model", `a model this explainer can draw so far: ${most.join(", ")}`,
     `n_embd ${c.dModel}, vocab_size ${c.vocabSize}, n_layer ${c.nLayer}`,
-    "`abacus trace --model` traces it; LLMExplainer draws a window of a wider model's dimensions",
+    "`abacus trace --model` traces it",
   );
 }
 
-/** buildTrace, with its errors about the prompt renamed to the props field; refuses a model too wide to draw. */
-export function promptTrace(model: ModelSource, prompt: string, topK = 5, limits: Drawable = DRAWABLE): Trace {
+/** buildTrace, with its errors about the prompt renamed to the props field; refuses a model too deep to draw. */
+export function promptTrace(model: ModelSource, prompt: string, topK = 5, limits: Drawable = ANY_WIDTH): Trace {
   checkDrawable(model.config, limits);
   try {
     return buildTrace(model, prompt, topK);

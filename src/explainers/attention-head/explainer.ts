@@ -11,7 +11,7 @@ import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
 import { HEAD_ROLE_NAMES } from "../../model/heads.js";
 import type { ModelSource } from "../../model/source.js";
-import { ANY_WIDTH, checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
+import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
 import { ROLE_ZH } from "./chapters/draw.js";
 import { heads } from "./chapters/heads.js";
 import { mask } from "./chapters/mask.js";
@@ -30,7 +30,7 @@ const MARGIN = { top: 0.05, bottom: 0.17, side: 0.04 };
 
 function context(props: AttentionHeadProps, model: ModelSource): AttentionContext {
   checkLayerHead(model, props.layer, props.head);
-  const trace = promptTrace(model, props.prompt, 5, ANY_WIDTH); // one head's vectors (64 numbers in GPT-2) and T × T grids draw whole
+  const trace = promptTrace(model, props.prompt); // one head's vectors (64 numbers in GPT-2) and T × T grids draw whole
   const T = trace.tokens.length;
   const t = tokenIndex(props.focusToken, T, "props.focusToken");
   const focus = buildFocus(model, trace, props.layer, props.head, t);

@@ -3,7 +3,7 @@
 import type { ExplainerContext } from "../../engine/explainer.js";
 import type { ModelSource } from "../../model/source.js";
 import type { Trace } from "../../trace/schema.js";
-import { ANY_WIDTH, checkLayerHead, promptTrace } from "../checks.js";
+import { checkLayerHead, promptTrace } from "../checks.js";
 import type { Layout } from "./layout.js";
 import type { LlmProps } from "./props.js";
 import type { NextScores } from "../next-scores.js";
@@ -26,5 +26,5 @@ export interface LlmShape {
 /** A trace for the props: checks what depends on the model (focus layer and head, prompt) first. */
 export function traceForProps(props: LlmProps, model: ModelSource): Trace {
   checkLayerHead(model, props.focusLayer, props.focusHead, { layer: "props.focusLayer", head: "props.focusHead" });
-  return promptTrace(model, props.prompt, props.topK, ANY_WIDTH); // a window of a wide model's dimensions (layout.ts llmWindows), a large vocabulary's top k (next-scores.ts)
+  return promptTrace(model, props.prompt, props.topK); // a window of a wide model's dimensions (layout.ts llmWindows), a large vocabulary's top k (next-scores.ts)
 }

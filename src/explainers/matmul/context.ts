@@ -1,8 +1,10 @@
 // MatMulAbacus's context: one real product from the trace, x = ln1[t] times a head's rows of W_q (or
 // W_k, W_v) plus the bias, with every product and partial sum, and where each block of cubes sits.
+// A wide model's product is drawn through windows: 48 of its inputs and the first 16 of its rods.
 
 import type { ExplainerContext } from "../../engine/explainer.js";
 import { type Bounds, type Grid, gridBounds, union } from "../../engine/grid.js";
+import { type DimWindow, DRAW_WHOLE, topWindow, WINDOW, wholeWindow } from "../../engine/window.js";
 import type { ModelSource } from "../../model/source.js";
 import { headId, layerId } from "../../trace/ids.js";
 import type { TensorRecord, Trace } from "../../trace/schema.js";
@@ -21,12 +23,27 @@ export interface Product {
   C: number;
   hs: number;
   T: number;
-  /** Tensor ids in the context's tensors. */
-  ids: { x: string; W: string; b: string; products: string; out: string };
-  /** partial[j][i]: Σ of the first i + 1 products of output j (float64, in the order shown). */
+  /** Tensor ids in the context's tensors (`rest`: the sum of each rod's products not drawn). */
+  ids: { x: string; W: string; b: string; products: string; rest: string; out: string };
+  /** What is drawn: the inputs (of C) and the rods, the outputs (of hs); each whole for a small model. */
+  window: { inputs: DimWindow; rods: DimWindow };
+  /** partial[j][k]: Σ of the first k + 1 products drawn of output j (float64, in the order shown). */
   partial: number[][];
-  /** out[j]: the final value shown, partial[j][C - 1] + b[j]. */
+  /** rest[j]: Σ of output j's products not drawn (0 when every input is drawn). */
+  rest: number[];
+  /** out[j]: the final value shown, partial[j][last] + rest[j] + b[j]. */
   value: number[];
+}
+
+/** A head of at most this many outputs is drawn whole (the built-in model's 16); a wider one, its first ROD_WINDOW rods. */
+export const ROD_WINDOW = 16;
+
+/** Inputs drawn: all up to DRAW_WHOLE, else the WINDOW whose products with the rods drawn are largest in size (Σ_j |x_i·W_ji|). */
+export function inputWindow(products: ArrayLike<number>, C: number, rods: number): DimWindow {
+  if (C <= DRAW_WHOLE) return wholeWindow(C);
+  const score = new Float64Array(C);
+  for (let j = 0; j < rods; j++) for (let i = 0; i < C; i++) score[i] += Math.abs(products[j * C + i]);
+  return topWindow(score, WINDOW);
 }
 
 export interface MatMulLayout {
@@ -74,27 +91,35 @@ export function buildProduct(model: ModelSource, trace: Trace, layer: number, he
   const xId = layerId(layer, "ln1");
   const x = trace.tensors[xId].data.slice(t * C, (t + 1) * C);
   const products: number[] = [];
+  for (let j = 0; j < hs; j++) for (let i = 0; i < C; i++) products.push(x[i] * W[j * C + i]);
+  const rods = hs <= ROD_WINDOW ? wholeWindow(hs) : { dims: wholeWindow(ROD_WINDOW).dims, of: hs };
+  const inputs = inputWindow(products, C, rods.dims.length);
+  const drawn = new Uint8Array(C);
+  for (const i of inputs.dims) drawn[i] = 1;
   const partial: number[][] = [];
+  const rest: number[] = [];
   const value: number[] = [];
   for (let j = 0; j < hs; j++) {
     let sum = 0;
+    let others = 0;
     const row: number[] = [];
     for (let i = 0; i < C; i++) {
-      const p = x[i] * W[j * C + i];
-      products.push(p);
-      sum += p;
-      row.push(sum);
+      const p = products[j * C + i];
+      if (drawn[i]) row.push((sum += p));
+      else others += p;
     }
     partial.push(row);
-    value.push(sum + b[j]);
+    rest.push(others);
+    value.push(sum + others + b[j]);
   }
-  const ids = { x: xId, W: "matmul.W", b: "matmul.b", products: "matmul.products", out: headId(layer, head, operand) };
+  const ids = { x: xId, W: "matmul.W", b: "matmul.b", products: "matmul.products", rest: "matmul.rest", out: headId(layer, head, operand) };
   return {
-    product: { layer, head, operand, t, word: trace.tokens[t], C, hs, T, ids, partial, value },
+    product: { layer, head, operand, t, word: trace.tokens[t], C, hs, T, ids, window: { inputs, rods }, partial, rest, value },
     tensors: {
       [ids.W]: { shape: [hs, C], data: W },
       [ids.b]: { shape: [hs], data: b },
       [ids.products]: { shape: [hs, C], data: products },
+      [ids.rest]: { shape: [hs], data: rest },
     },
   };
 }
@@ -102,7 +127,7 @@ export function buildProduct(model: ModelSource, trace: Trace, layer: number, he
 /** Rows between the x beads and the slab's first rod. */
 export const X_GAP = 3;
 
-/** Where everything sits for C inputs, hs outputs, T tokens, token t, on a frame of this aspect. */
+/** Where everything sits for C inputs and hs outputs drawn, T tokens, token t, on a frame of this aspect. */
 export function layoutMatMul(C: number, hs: number, T: number, t: number, aspect = 16 / 9): MatMulLayout {
   const portrait = aspect < 1;
   const xGap = portrait ? 4.5 : X_GAP;

@@ -9,6 +9,7 @@ import type { Explainer } from "../../engine/explainer.js";
 import { CUBE } from "../../engine/grid.js";
 import { THEMES } from "../../layout/themes.js";
 import type { ModelSource } from "../../model/source.js";
+import { windowRecord } from "../../engine/window.js";
 import { checkLayerHead, promptTrace, tokenIndex } from "../checks.js";
 import { dot } from "./chapters/dot.js";
 import { LABEL_WORDS } from "./chapters/draw.js";
@@ -18,6 +19,12 @@ import { sweep } from "./chapters/sweep.js";
 import { whole } from "./chapters/whole.js";
 import { buildProduct, layoutMatMul, type MatMulContext } from "./context.js";
 import { MATMUL_FIELD_DOCS, type MatMulProps, MatMulPropsSchema, parseMatMulProps } from "./props.js";
+
+/** Why each window holds what it does, for the render record. */
+const WINDOW_WHY = {
+  inputs: "the inputs whose products with the rods drawn are largest in size (sum over those rods of |x_i * W_ji|); the sum adds the rest",
+  rods: "the first rows of W (the first outputs); the others are computed the same way",
+};
 
 export const MATMUL_CHAPTERS = [operands, dot, sweep, whole, hold];
 
@@ -31,10 +38,11 @@ function context(props: MatMulProps, model: ModelSource): MatMulContext {
   const trace = promptTrace(model, props.prompt);
   const t = tokenIndex(props.token, trace.tokens.length);
   const { product, tensors } = buildProduct(model, trace, props.layer, props.head, props.operand, t);
-  const layout = layoutMatMul(product.C, product.hs, product.T, t, props.width / props.height);
+  const { inputs, rods } = product.window;
+  const layout = layoutMatMul(inputs.dims.length, rods.dims.length, product.T, t, props.width / props.height);
   const shots = shotsFor(layout.regions, props.width / props.height, MARGIN, VIEW);
   const reach = Math.hypot(...[0, 1, 2].map((i) => shots.whole.position[i] - shots.whole.target[i]));
-  return assemble(MATMUL_CHAPTERS, { hs: product.hs, C: product.C }, {
+  return assemble(MATMUL_CHAPTERS, { hs: rods.dims.length, C: inputs.dims.length }, {
     props,
     ...tensorSource(THEMES[props.theme], { ...trace.tensors, ...tensors }, CUBE),
     words: { tokens: trace.tokens, vocab: model.tokenizer.vocab },
@@ -59,6 +67,9 @@ export const MatMulAbacus: Explainer<MatMulProps, MatMulContext> = {
   context,
   fade: (s) => 1 - smooth(s.at("hold.return")),
   traceHash: (ctx) => ctx.trace.hash,
-  record: (ctx) => ({ product: { layer: ctx.product.layer, head: ctx.product.head, operand: ctx.product.operand, token: ctx.product.t, values: ctx.product.value } }),
+  record: (ctx) => ({
+    product: { layer: ctx.product.layer, head: ctx.product.head, operand: ctx.product.operand, token: ctx.product.t, values: ctx.product.value },
+    ...windowRecord(ctx.product.window, WINDOW_WHY),
+  }),
   shownText: (ctx) => [...ctx.trace.tokens, captionsText(ctx, ctx.props.captions === "zh" ? "zh" : "en"), LABEL_WORDS, ...Object.values(ctx.product.ids)].join(" ") + "Σ·×≈@[]_#()“”：",
 };

@@ -119,13 +119,42 @@ export interface LayoutInput {
 /** Tokens left of the tower that a step's shot keeps in frame (the rest of the row runs on out of it). */
 const VISIBLE = { landscape: 9, portrait: 3 };
 
+/** Models up to this deep draw panes twice as wide as tall (the built-in model's 4 layers). */
+const SHALLOW = 4;
+
+/** Width of a bar's place: wide enough for its longest word. */
+const barPitchOf = (o: LayoutInput) => Math.max(2.4, CHAR * WORD_SIZE * o.barWordLength + 0.8);
+
+/**
+ * Each pane's cubes (cols × rows) and the gap between panes. Up to SHALLOW layers, panes about
+ * twice as wide as tall; a deeper model's tower (13 panes for GPT-2 small) as flat panes as draw
+ * the tower and its bars largest in the frame (for C = 48 and 12 layers in landscape: one row of
+ * 48 a layer, a stack of rods), closer together from 13 layers on.
+ */
+export function paneShape(o: LayoutInput): { cols: number; rows: number; gap: number } {
+  const cols0 = Math.ceil(Math.sqrt(2 * o.C));
+  const shape = (cols: number) => ({ cols, rows: Math.ceil(o.C / cols) });
+  if (o.nLayer <= SHALLOW) return { ...shape(cols0), gap: 1.1 };
+  const gap = o.nLayer >= 12 ? 0.5 : 1.1;
+  const P = o.nLayer + 1;
+  const bars = barPitchOf(o) * o.barCount;
+  let best = { ...shape(cols0), gap, scale: 0 };
+  for (let r = 1; r <= shape(cols0).rows; r++) {
+    const s = shape(Math.ceil(o.C / r));
+    const tower = P * (s.rows + 0.9) + (P - 1) * gap;
+    // the frame's share of the tower, its names (left), the bars (right, or above on a tall frame) and the row under it
+    const [w, h] = o.aspect < 1 ? [Math.max(s.cols + 7.4, bars), tower + 17] : [s.cols + 7.4 + 2.2 + bars, tower + 4];
+    const scale = Math.min(o.aspect / w, 1 / h);
+    if (scale > best.scale) best = { ...s, gap, scale };
+  }
+  return { cols: best.cols, rows: best.rows, gap: best.gap };
+}
+
 export function layoutNextToken(o: LayoutInput): NextTokenLayout {
   const portrait = o.aspect < 1;
   const pitch = Math.max(2, CHAR * WORD_SIZE * o.wordLength + 0.7);
-  const cols = Math.ceil(Math.sqrt(2 * o.C));
-  const rows = Math.ceil(o.C / cols);
+  const { cols, rows, gap } = paneShape(o);
   const paneSize: Vec3 = [cols + 0.9, rows + 0.9, 1.6];
-  const gap = 1.1;
   const base = 1.2;
   const panes: Pane[] = Array.from({ length: o.nLayer + 1 }, (_, l) => {
     const cy = base + paneSize[1] / 2 + l * (paneSize[1] + gap);
@@ -137,7 +166,7 @@ export function layoutNextToken(o: LayoutInput): NextTokenLayout {
     };
   });
   const towerTop = base + panes.length * paneSize[1] + (panes.length - 1) * gap;
-  const barPitch = Math.max(2.4, CHAR * WORD_SIZE * o.barWordLength + 0.8);
+  const barPitch = barPitchOf(o);
   const barSpan = barPitch * (o.barCount - 1);
   const bars = portrait
     ? { x0: -barSpan / 2, pitch: barPitch, base: towerTop + 2.6, maxHeight: 9, width: 1.5 }

@@ -6,13 +6,11 @@ import { Rng } from "../../model/random.js";
 import type { ModelSource } from "../../model/source.js";
 import { layerId } from "../../trace/ids.js";
 import type { TokenProb, Trace } from "../../trace/schema.js";
-import { ANY_WIDTH, DRAWABLE, promptTrace } from "../checks.js";
+import { promptTrace } from "../checks.js";
 import { FULL_VOCAB_MAX, VOCAB_TOP_MIN } from "../../trace/build.js";
 import { wordOf } from "../../model/tokenizer.js";
 import { columnOf } from "../next-scores.js";
 
-/** NextTokenLoop draws a window of a wide model's dimensions and a large vocabulary's top k (greedy only). */
-const LOOP_DRAWABLE = { ...ANY_WIDTH, nLayer: DRAWABLE.nLayer };
 
 /** Generation stops once this token is written. */
 export const PERIOD = ".";
@@ -106,7 +104,7 @@ export function generate(model: ModelSource, o: GenerateOptions): Generation {
   if (o.temperature > 0 && model.config.vocabSize > FULL_VOCAB_MAX) {
     throw new InputError("props.temperature", `0 (greedy) for a vocabulary above ${FULL_VOCAB_MAX} words (its trace keeps each position's top ${VOCAB_TOP_MIN} words, not every word's probability to sample from)`, String(o.temperature));
   }
-  const first = promptTrace(model, o.prompt, o.topK, LOOP_DRAWABLE);
+  const first = promptTrace(model, o.prompt, o.topK);
   if (first.tokens.length >= contextLength) {
     throw new InputError("props.prompt", `at most ${contextLength - 1} tokens (the model reads ${contextLength}; the loop needs room to write one)`, `${first.tokens.length} tokens`);
   }

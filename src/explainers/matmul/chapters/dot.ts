@@ -41,14 +41,29 @@ export const dot: Chapter<MatMulContext, MatMulShape> = {
     zh: "一个新的数就是一次点积：把每个输入的数乘以旁边的权重，把所有乘积加起来，再加上一个固定的偏移量，叫作偏置。",
   },
   caption: (ctx, lang) => {
-    const { ids, t } = ctx.product;
+    const { ids, t, C, window: w } = ctx.product;
     const { f, out } = captionKit(ctx);
     const n = f.size(ids.products, 1);
-    const first = f.value(ids.products, [0, 0], "value3");
+    const first = f.value(ids.products, [0, w.inputs.dims[0]], "value3");
     const top = f.ranked(ids.products, [0], 0, "value3");
     const bias = f.value(ids.b, [0], "value3");
     const value = f.value(ids.out, [t, 0], "value3");
     const word = f.word("tokens", t);
+    const drawn = w.inputs.dims.length;
+    if (drawn < C) {
+      // a window of the inputs: the products drawn are added, then the others and the bias
+      const others = f.given(C - drawn);
+      const rest = f.value(ids.rest, [0], "value3");
+      return lang === "en"
+        ? [
+          { parts: [{ text: "Bead × weight on the first rod: " }, f.given(drawn), { text: " of its " }, n, { text: " products drawn (first " }, first, { text: ", largest of all " }, top, { text: "), added up" }] },
+          { at: "bias", parts: [{ text: "Plus the other " }, others, { text: " products, " }, rest, { text: ", and the bias " }, bias, { text: ": the first number of “" }, word, { text: "”'s " }, out, { text: " is " }, value] },
+        ]
+        : [
+          { parts: [{ text: "珠子 × 第一根杆上的权重：" }, n, { text: " 个乘积中画出 " }, f.given(drawn), { text: " 个（第一个 " }, first, { text: "，全部中最大 " }, top, { text: "），逐个相加" }] },
+          { at: "bias", parts: [{ text: "再加上其余 " }, others, { text: " 个乘积之和 " }, rest, { text: " 与偏置 " }, bias, { text: "：“" }, word, { text: "” 的 " }, out, { text: " 的第一个数是 " }, value] },
+        ];
+    }
     return lang === "en"
       ? [
         { parts: [{ text: "Bead × weight on the first rod: " }, n, { text: " products (first " }, first, { text: ", largest " }, top, { text: "), added up" }] },

@@ -8,12 +8,16 @@ import { facts } from "../../../engine/facts.js";
 import { clamp01, smooth, wave } from "../../../engine/easing.js";
 import { cellCenter, topOf, type Vec3 } from "../../../engine/grid.js";
 import { NOTE, type SceneBuilder, TITLE } from "../../../engine/scene-builder.js";
+import { isPartial } from "../../../engine/window.js";
 import { hexToRgb } from "../../../layout/palette.js";
 import { tensorPart } from "../../caption-parts.js";
 import type { MatMulContext, Operand } from "../context.js";
 
 /** Three decimals, as every number of this video is shown. */
 export const fmt = fmt3;
+
+/** How many inputs (beads, pairs, products) and rods (outputs) are drawn: C and hs, or a wide model's windows of them. */
+export const drawnCounts = (ctx: MatMulContext) => ({ nx: ctx.product.window.inputs.dims.length, rods: ctx.product.window.rods.dims.length });
 
 /** W's name in the code: W_q, W_k or W_v. */
 export const weightName = (ctx: MatMulContext) => `W_${ctx.product.operand}`;
@@ -40,7 +44,7 @@ const ONE: Record<Operand, { en: string; zh: string }> = {
 };
 
 /** Every word the labels can say, in both languages (for the fonts). */
-export const LABEL_WORDS = "input 输入 all tokens 全部 个词元 weights, head 第 个头的权重 products 乘积 query key value queries keys values 查询 键 值 的";
+export const LABEL_WORDS = "input 输入 all tokens 全部 个词元 weights, head 第 个头的权重 products 乘积 query key value queries keys values 查询 键 值 的 of inputs rows more 个输入中的 行中的 其余 个";
 
 const LEFT = { ...TITLE, align: "end" } as const;
 const START = { ...TITLE, align: "start" } as const;
@@ -78,9 +82,9 @@ export interface Pass {
   grow: (i: number) => number;
 }
 
-/** The pass over C pairs at progress u of a clip `frames` long. */
+/** The pass over the C pairs drawn at progress u of a clip `frames` long. */
 export function passAt(ctx: MatMulContext, u: number, frames: number): Pass {
-  const C = ctx.product.C;
+  const C = drawnCounts(ctx).nx;
   const { at, grow } = inTurn(ctx, u, C, frames);
   return { shown: u <= 0 ? 0 : Math.min(C, Math.floor(at) + 1), active: u > 0 && at < C ? Math.floor(at) : -1, grow };
 }
@@ -97,40 +101,52 @@ export function drawX(s: SceneBuilder, ctx: MatMulContext, j: number, along: num
   const dy = (layout.rodY(j) + 0.3 - layout.xGap) * u;
   const z = 1.4 * u;
   s.add(tensorBlock(ctx, {
-    id: "x", kind: "activation", tensor: pr.ids.x, grid: layout.x, place: (_t, i) => [i, 0, 0], tokens: [pr.t],
+    id: "x", kind: "activation", tensor: pr.ids.x, grid: layout.x, place: (_t, i) => [i, 0, 0], tokens: [pr.t], dims: pr.window.inputs.dims,
     reveal: (_t, i) => reveal(i) * (i === active ? 1.3 : 1), offset: [0, dy, z], opacity,
   }), 1);
   // the name stays while the beads stand above the slab; in front of it the rods' name is enough
   // beside the beads, or above them on a tall frame
   const [at, style] = layout.portrait ? [[-0.5, layout.xGap + 1.3 + dy, z] as Vec3, START] : [[-1.2, layout.xGap + dy, z] as Vec3, LEFT];
   s.label("label.x", s.say(`input x = “${pr.word}”`, `输入 x = “${pr.word}”`), at, "activation", opacity * named * (1 - u), style, { of: "x", sub: pr.ids.x });
+  windowNote(s, ctx, "inputs", [layout.x.cols + 0.3, layout.xGap + dy, z], opacity * named * (1 - u));
+}
+
+/** Beside a row or rods drawn in part, "48 of 768 inputs" ("16 of 64 rows"); nothing when all are drawn. */
+function windowNote(s: SceneBuilder, ctx: MatMulContext, which: "inputs" | "rods", at: Vec3, opacity: number, align: "start" | "end" = "start"): void {
+  const w = ctx.product.window[which];
+  if (!isPartial(w)) return;
+  const [en, zh] = which === "inputs" ? ["inputs", "个输入"] : ["rows", "行"];
+  s.label(`window.${which}`, s.say(`${w.dims.length} of ${w.of} ${en}`, `${w.of} ${zh}中的 ${w.dims.length} ${zh.slice(-1)}`), at, "activation", opacity, { ...NOTE, size: TITLE.size, align }, { of: which === "inputs" ? "x" : "W" });
 }
 
 /** The rods: row j of W; `active` enlarges the weight being multiplied on rod `rod`. */
 export function drawW(s: SceneBuilder, ctx: MatMulContext, reveal: number, rod = -1, active = -1): void {
   const { product: pr, layout } = ctx;
   s.add(tensorBlock(ctx, {
-    id: "W", kind: "weight", tensor: pr.ids.W, grid: layout.W, place: (j, i) => [i, j, 0],
-    reveal: (j, i) => wave(reveal, j, pr.hs, 2) * (j === rod && i === active ? 1.3 : 1),
+    id: "W", kind: "weight", tensor: pr.ids.W, grid: layout.W, place: (j, i) => [i, j, 0], tokens: pr.window.rods.dims, dims: pr.window.inputs.dims,
+    reveal: (j, i) => wave(reveal, j, layout.W.rows, 2) * (j === rod && i === active ? 1.3 : 1),
   }), reveal);
   const name = s.say(`weights, head ${pr.head}`, `第 ${pr.head} 个头的权重`);
   // beside the rods, or between them and the beads on a tall frame
-  const [at, style] = layout.portrait ? [[-0.5, layout.xGap / 2, 0] as Vec3, START] : [[-1.2, -(pr.hs - 1) / 2, 0] as Vec3, LEFT];
+  const [at, style] = layout.portrait ? [[-0.5, layout.xGap / 2, 0] as Vec3, START] : [[-1.2, -(layout.W.rows - 1) / 2, 0] as Vec3, LEFT];
   s.label("label.W", name, at, "weight", smooth(Math.min(1, reveal * 1.5)), style, { of: "W", sub: weightName(ctx) });
+  // under the rods' name (on a tall frame, on its line, ending at the slab's right)
+  windowNote(s, ctx, "rods", layout.portrait ? [layout.W.cols - 0.5, at[1], 0] : [at[0], at[1] - 1.6, 0], smooth(Math.min(1, reveal * 1.5)), "end");
 }
 
 /** The output column: cell j at `reveal(j)` (0: not yet, a pale ghost waits there; 1: its value), all under `opacity`. */
 export function drawOut(s: SceneBuilder, ctx: MatMulContext, reveal: (j: number) => number, opacity: number): void {
   const { product: pr, layout, theme } = ctx;
   let n = 0;
-  while (n < pr.hs && reveal(n) > 0) n++;
+  const rods = layout.out.rows;
+  while (n < rods && reveal(n) > 0) n++;
   if (n > 0) {
     s.add(tensorBlock(ctx, {
       id: "out", kind: "activation", tensor: pr.ids.out, grid: layout.out, place: (_t, j) => [0, j, 0], tokens: [pr.t],
       features: [0, n], reveal: (_t, j) => reveal(j), opacity,
     }), 1);
   }
-  const waiting = Array.from({ length: pr.hs }, (_, j) => j).filter((j) => reveal(j) < 1);
+  const waiting = Array.from({ length: rods }, (_, j) => j).filter((j) => reveal(j) < 1);
   if (waiting.length > 0) {
     const ghosts = accentBlock(ctx, "outGhosts", "activation", waiting.map((j) => ({ pos: cellCenter(layout.out, 0, j), reveal: 0.6 * opacity })));
     const c = hexToRgb(theme.masked);
@@ -144,8 +160,8 @@ export function drawOut(s: SceneBuilder, ctx: MatMulContext, reveal: (j: number)
 
 /** Where the name of a column right of the slab (the output, the result) stands: over it, or under it and ending at its right on a tall frame. */
 export function outNameAt(ctx: MatMulContext, x: number): Vec3 {
-  const { layout, product: pr } = ctx;
-  return layout.portrait ? [x + 0.5, -(pr.hs - 1) - 1.4, 0] : [x, 1.6, 0];
+  const { layout } = ctx;
+  return layout.portrait ? [x + 0.5, -(layout.out.rows - 1) - 1.4, 0] : [x, 1.6, 0];
 }
 
 /** What the products row shows: rod j's products as `pass` has them, the sum, the names. */
@@ -171,32 +187,39 @@ export interface ProductsView {
 export function drawProducts(s: SceneBuilder, ctx: MatMulContext, v: ProductsView): void {
   const { product: pr, layout } = ctx;
   const py = layout.products.origin[1];
-  const row = (id: string, j: number, features: [number, number], reveal: (i: number) => number) => s.add(tensorBlock(ctx, {
-    id, kind: "activation", tensor: pr.ids.products, grid: layout.products, place: (_j, i) => [i, 0, 0], tokens: [j],
-    features, reveal: (_j, i) => reveal(i), opacity: v.opacity,
+  const dims = pr.window.inputs.dims;
+  const C = dims.length;
+  const row = (id: string, j: number, from: number, to: number, reveal: (k: number) => number) => s.add(tensorBlock(ctx, {
+    id, kind: "activation", tensor: pr.ids.products, grid: layout.products, place: (_j, k) => [from + k, 0, 0], tokens: [j],
+    dims: dims.slice(from, to), reveal: (_j, k) => reveal(from + k), opacity: v.opacity,
   }), 1);
   // rod j's products, or rod j − 1's whole row while rod j's first has not come
   const early = v.before === true && v.pass.shown === 0;
   const j = early ? v.j - 1 : v.j;
-  const n = early ? pr.C : v.pass.shown;
+  const n = early ? C : v.pass.shown;
   if (n <= 0) return;
-  row("products", j, [0, n], early || v.before ? () => 1 : v.pass.grow);
-  if (v.before && !early && n < pr.C) row("productsBefore", v.j - 1, [n, pr.C], () => 1);
+  row("products", j, 0, n, early || v.before ? () => 1 : v.pass.grow);
+  if (v.before && !early && n < C) row("productsBefore", v.j - 1, n, C, () => 1);
   // beside the row, or between it and the rods on a tall frame
-  const [at, style] = layout.portrait ? [[-0.5, (py - (pr.hs - 1)) / 2, 0] as Vec3, START] : [[-1.2, py, 0] as Vec3, LEFT];
+  const [at, style] = layout.portrait ? [[-0.5, (py - (layout.W.rows - 1)) / 2, 0] as Vec3, START] : [[-1.2, py, 0] as Vec3, LEFT];
   s.label("label.products", s.say("products x · w", "乘积 x · w"), at, "activation", v.named, style, { of: "products" });
   const last = n - 1;
-  const value = ctx.tensors[pr.ids.products].data[j * pr.C + last];
+  const value = ctx.tensors[pr.ids.products].data[j * pr.C + dims[last]];
   if (!early) s.label("product", fmt(value), [last, py - 1.3, 0], "activation", v.newest, NOTE, { of: "products" });
   const final = early || v.bias > 0;
-  const text = final
-    ? `Σ + b = ${fmt(pr.partial[j][pr.C - 1])} + ${fmt(ctx.tensors[pr.ids.b].data[j])} = ${fmt(pr.value[j])}`
-    : `Σ = ${fmt(pr.partial[j][last])}`;
-  s.label("sum", text, [layout.portrait ? -0.5 : pr.C - 3, py - 2.6, 0], "activation", v.named, { ...TITLE, align: "start", bold: true }, { of: "products" });
+  const shown = fmt(pr.partial[j][C - 1]);
+  const b = fmt(ctx.tensors[pr.ids.b].data[j]);
+  const others = pr.C - C;
+  const text = !final
+    ? `Σ = ${fmt(pr.partial[j][last])}`
+    : others === 0
+      ? `Σ + b = ${shown} + ${b} = ${fmt(pr.value[j])}`
+      : s.say(`Σ + ${others} more + b = ${shown} + ${fmt(pr.rest[j])} + ${b} = ${fmt(pr.value[j])}`, `Σ + 其余 ${others} 个 + b = ${shown} + ${fmt(pr.rest[j])} + ${b} = ${fmt(pr.value[j])}`);
+  s.label("sum", text, [layout.portrait ? -0.5 : C - 3, py - 2.6, 0], "activation", v.named, { ...TITLE, align: "start", bold: true }, { of: "products" });
 }
 
 /** Where the sum leaves the row for the output column. */
-export const sumStart = (ctx: MatMulContext): Vec3 => [ctx.product.C + (ctx.layout.portrait ? -3 : 0.5), ctx.layout.products.origin[1] - 2.6, 0];
+export const sumStart = (ctx: MatMulContext): Vec3 => [drawnCounts(ctx).nx + (ctx.layout.portrait ? -3 : 0.5), ctx.layout.products.origin[1] - 2.6, 0];
 
 /** Output j's value as a cube on its way from the sum to its cell (`travel` 0 → 1), grown to `size`. */
 export function drawSum(s: SceneBuilder, ctx: MatMulContext, j: number, travel: number, size: number): void {

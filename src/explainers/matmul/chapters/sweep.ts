@@ -6,7 +6,7 @@ import { anim, each, hold, seq } from "../../../engine/combinators.js";
 import { smooth, window } from "../../../engine/easing.js";
 import type { Chapter } from "../../../engine/explainer.js";
 import type { MatMulContext, MatMulShape } from "../context.js";
-import { appearFrom, captionKit, drawCode, drawOut, drawProducts, drawW, drawX } from "./draw.js";
+import { appearFrom, captionKit, drawCode, drawnCounts, drawOut, drawProducts, drawW, drawX } from "./draw.js";
 
 /** Each step takes 80% as long as the one before. */
 const SPEEDUP = 0.8;
@@ -20,7 +20,7 @@ export const sweep: Chapter<MatMulContext, MatMulShape> = {
   clips: ({ hs }) => seq(...each(hs - 1, (k) => anim(`cell.${k + 1}`, SPEEDUP ** k)), hold(0.35)),
   draw(s, ctx, P) {
     if (!s.inBeat("sweep")) return;
-    const { hs, C } = ctx.product;
+    const { nx: C, rods: hs } = drawnCounts(ctx);
     // the output in progress: the first cell whose clip has not finished (hs − 1 once all are done)
     let j = 1;
     while (j < hs - 1 && P(`cell.${j}`) >= 1) j++;
@@ -43,22 +43,24 @@ export const sweep: Chapter<MatMulContext, MatMulShape> = {
     zh: "其余每一行权重都对同一个输入做同样的计算，所以每一行给出输出里的又一个数。",
   },
   caption: (ctx, lang) => {
-    const { ids, t, hs } = ctx.product;
+    const { ids, t, hs, window: w } = ctx.product;
     const { f, out } = captionKit(ctx);
     const second = f.value(ids.out, [t, 1], "value3");
     const rods = f.size(ids.out, 1);
     const top = f.ranked(ids.out, [t], 0, "value3");
     const bottom = f.ranked(ids.out, [t], hs - 1, "value3");
     // the second cue once about half the rods are done
-    const at = `cell.${Math.max(1, Math.floor((hs - 1) / 2))}`;
+    const drawn = w.rods.dims.length;
+    const at = `cell.${Math.max(1, Math.floor((drawn - 1) / 2))}`;
+    const some = drawn < hs ? (lang === "en" ? [{ text: " (" }, f.given(drawn), { text: " drawn)" }] : [{ text: "（画出 " }, f.given(drawn), { text: " 根）" }]) : [];
     return lang === "en"
       ? [
         { parts: [{ text: "The same on the next rod: the second number of " }, out, { text: " is " }, second] },
-        { at, parts: [{ text: "… and down all " }, rods, { text: " rods: the largest number of " }, out, { text: " is " }, top, { text: ", the smallest " }, bottom] },
+        { at, parts: [{ text: "… and down all " }, rods, { text: " rods" }, ...some, { text: ": the largest number of " }, out, { text: " is " }, top, { text: ", the smallest " }, bottom] },
       ]
       : [
         { parts: [{ text: "下一根杆同样计算：" }, out, { text: " 的第二个数是 " }, second] },
-        { at, parts: [{ text: "……一直算完全部 " }, rods, { text: " 根杆：" }, out, { text: " 最大的数是 " }, top, { text: "，最小的是 " }, bottom] },
+        { at, parts: [{ text: "……一直算完全部 " }, rods, { text: " 根杆" }, ...some, { text: "：" }, out, { text: " 最大的数是 " }, top, { text: "，最小的是 " }, bottom] },
       ];
   },
 };

@@ -20,7 +20,7 @@ export const whole: Chapter<MatMulContext, MatMulShape> = {
     const pull = smooth(P("pull"));
     const rows = P("rows");
     s.add(tensorBlock(ctx, {
-      id: "X", kind: "activation", tensor: pr.ids.x, grid: layout.X, place: (t, i) => [i, t, 0], reveal: () => pull,
+      id: "X", kind: "activation", tensor: pr.ids.x, grid: layout.X, place: (t, i) => [i, t, 0], dims: pr.window.inputs.dims, reveal: () => pull,
     }), pull);
     drawTitle(s, ctx, "X", s.say(`input x: all ${pr.T} tokens`, `输入 x：全部 ${pr.T} 个词元`), pr.ids.x, smooth(Math.min(1, pull * 1.5)));
     drawW(s, ctx, 1);
@@ -29,7 +29,7 @@ export const whole: Chapter<MatMulContext, MatMulShape> = {
     const per = inTurn(ctx, rows, pr.T, clipFrames(ctx, "whole.rows")).grow;
     if (rows > 0) {
       s.add(tensorBlock(ctx, {
-        id: "Q", kind: "activation", tensor: pr.ids.out, grid: layout.Q, place: (t, j) => [t, j, 0], reveal: (t) => per(t),
+        id: "Q", kind: "activation", tensor: pr.ids.out, grid: layout.Q, place: (t, j) => [t, j, 0], features: [0, layout.Q.rows], reveal: (t) => per(t),
       }), rows);
       drawTitle(s, ctx, "Q", plainName(pr.ids.out, s.lang) ?? pr.ids.out, pr.ids.out, smooth(Math.min(1, rows * 1.5)));
     }
