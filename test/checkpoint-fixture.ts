@@ -37,6 +37,8 @@ export interface FixtureOptions extends CheckpointOptions {
   layerNormEps?: number;
   /** A vocabulary padded past the tokenizer's ids (as some checkpoints are), e.g. to test a large vocabulary's top-k trace. */
   vocabSize?: number;
+  /** An unembedding of its own (lm_head.weight, tie_word_embeddings false) instead of wte. */
+  untied?: boolean;
 }
 
 /** Writes a random checkpoint into `dir` (which must not exist or be empty); returns its folder. */
@@ -47,6 +49,7 @@ export function makeCheckpoint(dir: string, o: FixtureOptions = {}): string {
     vocabSize, contextLength: o.contextLength ?? 32, dModel: o.dModel ?? 16, nLayer: o.nLayer ?? 2, nHead: o.nHead ?? 2,
     ...(o.activation && o.activation !== "gelu_tanh" ? { activation: o.activation } : {}),
     ...(o.layerNormEps !== undefined ? { layerNormEps: o.layerNormEps } : {}),
+    ...(o.untied ? { untiedHead: true as const } : {}),
   };
   const params = initParams(config, new Rng(o.seed ?? 11), o.std ?? 0.3);
   // biases and LayerNorm parameters away from their initial values, so a mix-up of them would show

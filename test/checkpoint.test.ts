@@ -74,6 +74,7 @@ describe("GPT-2 checkpoints", () => {
     ["float32, transformer. prefix, tokenizer.json", {}],
     ["float16, bare names, lm_head stored, vocab.json + merges.txt", { dtype: "F16", prefix: false, lmHead: true, tokenizer: "vocab.json", seed: 5 }],
     ["exact GELU, epsilon 1e-6, 3 layers of 4 heads", { activation: "gelu_erf", layerNormEps: 1e-6, nLayer: 3, nHead: 4, dModel: 24, seed: 9 }],
+    ["an unembedding of its own (tie_word_embeddings false, lm_head.weight)", { untied: true, seed: 13 }],
   ];
   for (const [name, o] of variants) {
     it(`traces a random checkpoint (${name}) as an independent float64 forward pass over its tensors`, () => {

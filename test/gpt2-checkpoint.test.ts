@@ -16,7 +16,8 @@ const file = readSafetensors(writeSafetensors(hf, "F32"), "model.safetensors");
 describe("GPT-2 checkpoints", () => {
   it("reads config.json back to the model's shape, and writes it in GPT2Config's fields", () => {
     expect(configFromHf(configToHf(config), "config.json")).toEqual(config);
-    expect(configToHf(config)).toMatchObject({ model_type: "gpt2", n_embd: config.dModel, n_layer: config.nLayer, n_head: config.nHead, activation_function: "gelu_new" });
+    // no end-of-text token: null, not transformers' default 50256 (past a small vocabulary)
+    expect(configToHf(config)).toMatchObject({ model_type: "gpt2", n_embd: config.dModel, n_layer: config.nLayer, n_head: config.nHead, activation_function: "gelu_new", bos_token_id: null, eos_token_id: null });
     // GPT-2's own settings leave the config as the shipped model's; others are kept, and written back
     const other = configFromHf({ ...configToHf(config), layer_norm_epsilon: 1e-6, activation_function: "gelu", n_inner: 4 * config.dModel }, "config.json");
     expect(other).toEqual({ ...config, layerNormEps: 1e-6, activation: "gelu_erf" });
@@ -61,7 +62,8 @@ describe("GPT-2 checkpoints", () => {
       [() => configFromHf({ ...cfg, n_layer: 0 }, "config.json"), /n_layer: expected a whole number of at least 1, got 0/],
       [() => paramsFromHf(new Map([...file].filter(([k]) => k !== "transformer.h.1.mlp.c_fc.bias")), config, "m.st"), /m\.st: transformer\.h\.1\.mlp\.c_fc\.bias: expected a tensor of shape \[128\], got none/],
       [() => paramsFromHf(new Map([...file].map(([k, v]) => [k, k === "transformer.wpe.weight" ? { ...v, shape: [16, 32] } : v])), config, "m.st"), /wpe\.weight shape: expected \[32,32\], got \[16,32\]/],
-      [() => paramsFromHf(new Map([...file, ["lm_head.weight", { dtype: "F32", shape: [config.vocabSize, config.dModel], data: new Float32Array(config.vocabSize * config.dModel) }]]), config, "m.st"), /lm_head\.weight: expected absent or equal to wte\.weight/],
+      [() => configFromHf({ ...cfg, tie_word_embeddings: "no" }, "config.json"), /config\.json: tie_word_embeddings: expected true or false, got "no"/],
+      [() => paramsFromHf(file, configFromHf({ ...cfg, tie_word_embeddings: false }, "config.json"), "m.st"), new RegExp(`m\\.st: lm_head\\.weight: expected a tensor of shape \\[${config.vocabSize},32\\] \\(config\\.json unties it from wte\\), got none`)],
     ];
     for (const [f, message] of cases) {
       expect(f).toThrow(InputError);

@@ -81,6 +81,8 @@ export function referenceForward(tensors: Map<string, SafeTensor>, config: Recor
     resid2.push(h.map((r) => [...r]));
   }
   const lnf = layerNorm(h, w("ln_f.weight"), w("ln_f.bias"));
-  const logits = lnf.map((row) => Array.from({ length: V }, (_, j) => row.reduce((s, v, i) => s + v * wte[j * C + i], 0)));
+  // the unembedding: wte, or lm_head.weight (V, C) when config.json unties them
+  const head = config.tie_word_embeddings === false ? tensors.get("lm_head.weight")!.data : wte;
+  const logits = lnf.map((row) => Array.from({ length: V }, (_, j) => row.reduce((s, v, i) => s + v * head[j * C + i], 0)));
   return { x0, att, resid2, logits };
 }

@@ -34,7 +34,7 @@ export function writeCheckpoint(dirArg: string, params: Params, tokenizerFiles: 
   const dir = resolve(dirArg);
   checkTarget(dir, field);
   const tensors = paramsToHf(params).map(([name, t]): [string, typeof t] => [o.prefix === false ? name.replace(/^transformer\./, "") : name, t]);
-  if (o.lmHead) tensors.push(["lm_head.weight", { shape: [params.config.vocabSize, params.config.dModel], data: Float32Array.from(params.wte) }]);
+  if (o.lmHead && !params.lmHead) tensors.push(["lm_head.weight", { shape: [params.config.vocabSize, params.config.dModel], data: Float32Array.from(params.wte) }]);
   const files: Record<string, string | Buffer> = {
     "config.json": JSON.stringify(configToHf(params.config), null, 2) + "\n",
     [WEIGHTS_FILE]: writeSafetensors(tensors, o.dtype ?? "F32", { format: "pt" }),

@@ -1,7 +1,8 @@
 // Hugging Face GPT-2 checkpoints and this project's parameters: config.json to ModelConfig, HF tensor names and Conv1D layout to Params, and back.
 //
 // HF's Conv1D stores a weight as (in, out); this model stores (out, in), so every matrix of a
-// block is transposed on the way in and out. wte is tied to the unembedding (lm_head).
+// block is transposed on the way in and out. wte is tied to the unembedding (lm_head) unless
+// config.json's tie_word_embeddings is false; then lm_head.weight is the unembedding.
 
 import { InputError } from "../errors.js";
 import type { Activation, ModelConfig } from "../model/config.js";
@@ -28,9 +29,14 @@ export function configFromHf(json: unknown, file: string): ModelConfig {
   const act = c.activation_function ?? "gelu_new";
   const activation = typeof act === "string" && Object.hasOwn(ACTIVATIONS, act) ? ACTIVATIONS[act] : undefined;
   if (!activation) throw new InputError(`${file}: activation_function`, `one of ${Object.keys(ACTIVATIONS).map((a) => `"${a}"`).join(", ")}`, JSON.stringify(act));
+  const tie = c.tie_word_embeddings ?? true;
+  if (typeof tie !== "boolean") throw new InputError(`${file}: tie_word_embeddings`, "true or false", JSON.stringify(tie));
   const inner = c.n_inner ?? null;
   if (inner !== null && inner !== 4 * config.dModel) throw new InputError(`${file}: n_inner`, `null or ${4 * config.dModel} (4 × n_embd, GPT-2's MLP)`, JSON.stringify(inner));
-  return { ...config, ...(eps !== LAYER_NORM_EPS ? { layerNormEps: eps } : {}), ...(activation !== "gelu_tanh" ? { activation } : {}) };
+  return {
+    ...config, ...(eps !== LAYER_NORM_EPS ? { layerNormEps: eps } : {}), ...(activation !== "gelu_tanh" ? { activation } : {}),
+    ...(tie ? {} : { untiedHead: true as const }),
+  };
 }
 
 /** The config.json this model's shape is written as (transformers' GPT2Config fields). */
@@ -39,7 +45,9 @@ export function configToHf(c: ModelConfig): Record<string, unknown> {
     architectures: ["GPT2LMHeadModel"], model_type: "gpt2", vocab_size: c.vocabSize, n_positions: c.contextLength, n_ctx: c.contextLength,
     n_embd: c.dModel, n_layer: c.nLayer, n_head: c.nHead, n_inner: null,
     activation_function: c.activation === "gelu_erf" ? "gelu" : "gelu_new", layer_norm_epsilon: c.layerNormEps ?? LAYER_NORM_EPS,
-    resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0, tie_word_embeddings: true,
+    resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0, tie_word_embeddings: !c.untiedHead,
+    // no end-of-text token (transformers would take GPT-2's 50256, past a small vocabulary)
+    bos_token_id: null, eos_token_id: null,
   };
 }
 
@@ -87,7 +95,8 @@ const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every
 
 /**
  * This model's parameters from a GPT-2 checkpoint's tensors (names with or without `transformer.`;
- * attention-mask buffers ignored; lm_head.weight absent or equal to wte, since they are tied).
+ * attention-mask buffers ignored). With tied embeddings lm_head.weight, if stored, is not read
+ * (transformers ties it to wte on load too); untied, it is the unembedding and must be there.
  */
 export function paramsFromHf(tensors: Map<string, SafeTensor>, config: ModelConfig, file: string): Params {
   const prefixed = [...tensors.keys()].some((k) => k.startsWith("transformer."));
@@ -103,16 +112,21 @@ export function paramsFromHf(tensors: Map<string, SafeTensor>, config: ModelConf
     if (s.transpose) transposeInto(dst, t.data, shape[0], shape[1]);
     else dst.set(t.data);
   }
-  const head = tensors.get("lm_head.weight");
-  if (head && !head.data.every((v, i) => v === p.wte[i])) {
-    throw new InputError(`${file}: lm_head.weight`, "absent or equal to wte.weight (this model ties them)", "a different matrix");
+  if (p.lmHead) {
+    const head = tensors.get("lm_head.weight");
+    const shape = [config.vocabSize, config.dModel];
+    const field = `${file}: lm_head.weight`;
+    if (!head) throw new InputError(field, `a tensor of shape ${JSON.stringify(shape)} (config.json unties it from wte)`, "none");
+    if (!sameShape(head.shape, shape)) throw new InputError(`${field} shape`, JSON.stringify(shape), JSON.stringify(head.shape));
+    p.lmHead.set(head.data); // nn.Linear's (out, in): (V, C), as wte
   }
   return p;
 }
 
-/** The parameters as HF GPT-2 tensors (GPT2LMHeadModel names, `transformer.` prefixed; lm_head left to the tie), in file order. */
+/** The parameters as HF GPT-2 tensors (GPT2LMHeadModel names, `transformer.` prefixed; lm_head left to the tie, or stored when untied), in file order. */
 export function paramsToHf(p: Params): [string, { shape: number[]; data: Float32Array }][] {
-  return slots(p.config).map((s) => {
+  const head: [string, { shape: number[]; data: Float32Array }][] = p.lmHead ? [["lm_head.weight", { shape: [p.config.vocabSize, p.config.dModel], data: Float32Array.from(p.lmHead) }]] : [];
+  return [...slots(p.config).map((s): [string, { shape: number[]; data: Float32Array }] => {
     const shape = s.shape(p.config);
     const ours = s.ours(p);
     let data = Float32Array.from(ours);
@@ -121,5 +135,5 @@ export function paramsToHf(p: Params): [string, { shape: number[]; data: Float32
       transposeInto(data, ours, shape[1], shape[0]);
     }
     return [`transformer.${s.hf}`, { shape, data }];
-  });
+  }), ...head];
 }

@@ -18,11 +18,16 @@ export const ACTIVATIONS = ["gelu_tanh", "gelu_erf"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 /**
- * A model's shape and vocabulary size. `layerNormEps` and `activation` are set only where a
- * checkpoint differs from GPT-2 (1e-5, tanh GELU), so the shipped model's config stays as it was.
+ * A model's shape and vocabulary size. `layerNormEps`, `activation` and `untiedHead` are set only
+ * where a checkpoint differs from GPT-2 (1e-5, tanh GELU, the unembedding tied to wte), so the
+ * shipped model's config stays as it was.
  */
 export const ModelConfigSchema = z
-  .object({ vocabSize: z.number().int().min(2), ...shapeFields, layerNormEps: z.number().positive().optional(), activation: z.enum(ACTIVATIONS).optional() })
+  .object({
+    vocabSize: z.number().int().min(2), ...shapeFields, layerNormEps: z.number().positive().optional(), activation: z.enum(ACTIVATIONS).optional(),
+    /** The logits come from a matrix of their own (HF's lm_head with tie_word_embeddings false), not from wte. */
+    untiedHead: z.literal(true).optional(),
+  })
   .strict()
   .refine(headsDivide, headsMessage);
 

@@ -121,7 +121,7 @@ export function forward(p: Params, tokens: ArrayLike<number>, B = 1, T = tokens.
     x = A.resid2;
   }
   layerNormForward(a.lnf, a.lnfMean, a.lnfRstd, x, p.lnfw, p.lnfb, N, C, eps); // (N, C)
-  matmulForward(a.logits, a.lnf, p.wte, null, N, C, c.vocabSize); // (N, V), unembedding tied to wte
+  matmulForward(a.logits, a.lnf, p.lmHead ?? p.wte, null, N, C, c.vocabSize); // (N, V), unembedding tied to wte (or a checkpoint's own lm_head)
   softmaxForward(a.probs, a.logits, N, c.vocabSize); // (N, V)
   return a;
 }
@@ -162,7 +162,7 @@ export function backward(
     for (let i = 0; i < V; i++) d.logits[n * V + i] = acts.probs[n * V + i] / N;
     d.logits[n * V + targets[n]] -= 1 / N;
   }
-  matmulBackward(d.lnf, grads.wte, null, d.logits, acts.lnf, p.wte, N, C, V);
+  matmulBackward(d.lnf, grads.lmHead ?? grads.wte, null, d.logits, acts.lnf, p.lmHead ?? p.wte, N, C, V);
   const xLast = c.nLayer > 0 ? acts.layers[c.nLayer - 1].resid2 : acts.x0;
   const dxLast = c.nLayer > 0 ? d.layers[c.nLayer - 1].resid2 : d.x0;
   layerNormBackward(dxLast, grads.lnfw, grads.lnfb, d.lnf, xLast, p.lnfw, acts.lnfMean, acts.lnfRstd, N, C);

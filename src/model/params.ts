@@ -22,7 +22,8 @@ export interface LayerParams {
 export interface Params {
   config: ModelConfig;
   data: Floats; // every parameter, flat
-  wte: Floats; // (V, C) token embedding, also the unembedding (tied)
+  wte: Floats; // (V, C) token embedding, also the unembedding (tied) unless lmHead is set
+  lmHead?: Floats; // (V, C) the unembedding of a checkpoint that does not tie it (config.untiedHead)
   wpe: Floats; // (T_max, C) learned position embedding
   layers: LayerParams[];
   lnfw: Floats; // (C)
@@ -53,6 +54,7 @@ export function paramShapes(c: ModelConfig): [string, number[]][] {
     );
   }
   shapes.push(["lnfw", [C]], ["lnfb", [C]]);
+  if (c.untiedHead) shapes.push(["lmHead", [c.vocabSize, C]]);
   return shapes;
 }
 
@@ -88,7 +90,7 @@ export function viewParams(config: ModelConfig, data: Floats): Params {
   }
   const lnfw = cv.take(C);
   const lnfb = cv.take(C);
-  return { config, data, wte, wpe, layers, lnfw, lnfb };
+  return { config, data, wte, wpe, layers, lnfw, lnfb, ...(config.untiedHead ? { lmHead: cv.take(config.vocabSize * C) } : {}) };
 }
 
 export function allocParams(config: ModelConfig, ctor: FloatCtor = Float32Array): Params {
@@ -107,6 +109,7 @@ export function initParams(config: ModelConfig, rng: Rng, std: number, ctor: Flo
   const residStd = std / Math.sqrt(2 * config.nLayer);
   fill(p.wte, std);
   fill(p.wpe, std);
+  if (p.lmHead) fill(p.lmHead, std);
   for (const L of p.layers) {
     L.ln1w.fill(1);
     L.ln2w.fill(1);
