@@ -7,19 +7,19 @@ import { hashScene } from "../src/engine/scene-hash.js";
 import { sceneStateAt } from "../src/engine/scene-state.js";
 import { videoCues } from "../src/engine/cues.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
-import type { ExplainerContext } from "../src/engine/explainer.js";
 import { recording, replaying, TapeSchema } from "../src/model/tape.js";
 import { makeCheckpoint } from "./checkpoint-fixture.js";
 import { tempDir } from "./helpers.js";
 import { expectTrueColours } from "./truth.js";
 import { BAR_MAX_HEIGHT } from "../src/explainers/llm/layout.js";
 import { fmtP } from "../src/engine/facts.js";
-import { labelOnScreen } from "../src/engine/screen.js";
+import { labelOnScreen, labelRect } from "../src/engine/screen.js";
 import { cueProblems } from "./facts-check.js";
 import type { LoadedModel } from "../src/model/weights.js";
 import type { LlmContext } from "../src/explainers/llm/context.js";
 import type { NextTokenContext } from "../src/explainers/next-token/context.js";
 import type { MatMulContext } from "../src/explainers/matmul/context.js";
+import type { AttentionContext } from "../src/explainers/attention-head/context.js";
 
 const root = tempDir("abacus-ckpt-ex-");
 const ckpt = loadCheckpoint(makeCheckpoint(join(root, "tiny")));
@@ -110,15 +110,40 @@ describe("explainers from a checkpoint", () => {
     expect(ys[47] - ys[0]).toBeCloseTo(47, 5);
   });
 
-  it("AttentionHead draws a wide model's head whole (its vectors are a head's 32 numbers), its captions true", () => {
+  it("AttentionHead draws a wide head through a window (16 of its 32 dims, where q, k and v vary most), its captions true", () => {
     const ex = EXPLAINERS.find((e) => e.id === "AttentionHead")!;
     for (const lang of ["en", "zh"] as const) {
-      const c: ExplainerContext = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, layer: 1, head: 3 }), wide);
+      const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, captions: lang, layer: 1, head: 3 }), wide) as AttentionContext;
       expect(cueProblems(videoCues(c, lang), { tensors: c.tensors, words: c.words, model: wide as unknown as LoadedModel }), lang).toEqual([]);
+      expect(videoCues(c, lang).map((q) => q.parts.map((x) => x.text).join("")).join("\n"), lang).toMatch(lang === "en"
+        ? /of 32 numbers, 16 of them drawn[^]*32 numbers, 16 of them drawn, is scaled/
+        : /各 32 个数（画出其中 16 个）[^]*有 32 个数（画出其中 16 个），按它的权重缩放/);
+      // the window, computed again: the 16 dims with the largest summed variance of q, k and v over the tokens
+      const T = c.trace.tokens.length;
+      const variance = (id: string, i: number) => {
+        const col = Array.from({ length: T }, (_, t) => c.tensors[id].data[t * 32 + i]);
+        const mean = col.reduce((x, y) => x + y, 0) / T;
+        return col.reduce((x, y) => x + (y - mean) ** 2, 0) / T;
+      };
+      const spread = Array.from({ length: 32 }, (_, i) => ["q", "k", "v"].reduce((sum, n) => sum + variance(`l1.h3.${n}`, i), 0));
+      const dims = spread.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]).slice(0, 16).map(([, i]) => i).sort((p, q) => p - q);
+      expect(c.focus.window).toEqual({ dims, of: 32 });
+      expect((ex.record!(c) as { windows: { head: { dims: number[] } } }).windows.head.dims).toEqual(dims);
       const b = c.timeline.beats.find((x: { id: string }) => x.id === "scores")!;
-      const keys = sceneStateAt(ex, c, b.from + b.durationInFrames - 1).blocks.filter((x) => x.tensor === "l1.h3.k");
+      const state = sceneStateAt(ex, c, b.from + b.durationInFrames - 1);
+      const keys = state.blocks.filter((x) => x.tensor === "l1.h3.k");
       expect(keys.length, lang).toBeGreaterThan(0);
-      for (const k of keys) expectTrueColours(c, k);
+      for (const k of keys) {
+        expect(k.count).toBe(16);
+        const t = Math.floor(k.index[0] / 32);
+        expect(Array.from(k.index)).toEqual(dims.map((i) => t * 32 + i));
+        expectTrueColours(c, k);
+      }
+      expect(state.labels.find((l) => l.id === "window.k")?.text).toBe(lang === "en" ? "16 of 32 dims" : "32 维中的 16 维");
+      // the head's output column: its slice of attY through the same window
+      const m = c.timeline.beats.find((x: { id: string }) => x.id === "mix")!;
+      const out = sceneStateAt(ex, c, m.from + m.durationInFrames - 1).blocks.find((x) => x.id === "output")!;
+      expect(Array.from(out.index)).toEqual(dims.map((i) => (T - 1) * 128 + 3 * 32 + i));
     }
   });
 
@@ -207,6 +232,30 @@ describe("explainers from a checkpoint", () => {
       expect(labelOnScreen(name, state.camera, 1920, 1080)?.fontPx, name.text).toBeGreaterThanOrEqual(20);
     }
     expect(state.labels.find((x) => x.id === "pane.12")!.text).toBe("layer 11");
+  });
+
+  it("LLMExplainer names every k-th box of a 24-layer model's depth beat, each drawn and clear of the next", () => {
+    const deep24 = loadCheckpoint(makeCheckpoint(join(root, "deep24"), { nLayer: 24 }));
+    const ex = EXPLAINERS.find((e) => e.id === "LLMExplainer")!;
+    for (const [width, height] of [[1920, 1080], [1080, 1920]] as const) {
+      const c = ex.context(parseForModel(ex.parse, { prompt: PROMPT, width, height }), deep24) as LlmContext;
+      const b = c.timeline.beats.find((x) => x.id === "depth")!;
+      const state = sceneStateAt(ex, c, b.from + b.durationInFrames - 1);
+      const names = state.labels.filter((l) => /^label\.layer\d+$/.test(l.id));
+      const every = Number(names[1].id.slice("label.layer".length));
+      expect(names.map((l) => l.text)).toEqual(Array.from({ length: Math.ceil(24 / every) }, (_, k) => `layer ${k * every}`));
+      expect(every, `${width}x${height}`).toBeGreaterThan(1);
+      const rects = names.map((l) => {
+        const p = labelOnScreen(l, state.camera, width, height);
+        expect(p, l.text).not.toBeNull();
+        return labelRect(l, p!);
+      });
+      for (let k = 1; k < rects.length; k++) expect(rects[k].x0, `${names[k].text} clear of ${names[k - 1].text}`).toBeGreaterThan(rects[k - 1].x1);
+    }
+    // the built-in model's two layers are both named, at the note size
+    const builtIn = ex.context(ex.parse({}), ckpt) as LlmContext;
+    const b = builtIn.timeline.beats.find((x) => x.id === "depth")!;
+    expect(sceneStateAt(ex, builtIn, b.from + b.durationInFrames - 1).labels.filter((l) => /^label\.layer\d+$/.test(l.id)).map((l) => [l.text, l.size])).toEqual([["layer 0", 0.75], ["layer 1", 0.75]]);
   });
 
   it("bad props are refused as before", () => {

@@ -89,7 +89,7 @@ function labelPoints(frames: Label[][], shot: CameraShot, width: number, height:
   for (const labels of frames) {
     const crowded = crowdedRows(labels, shot, width, height);
     for (const l of labels) {
-      const p = labelOnScreen(l, shot, width, height);
+      const p = labelOnScreen(l, shot, width, height, true);
       if (!p || (skipCrowded && (crowded.get(l.id) ?? 1) < 0.05)) continue;
       const r = labelRect(l, p);
       const ppu = pixelsPerUnit(shot, project(shot, l.anchor, width, height).depth, height);

@@ -38,10 +38,13 @@ export interface ScreenLabel {
  */
 const quarterPx = (px: number) => Math.ceil(px * 4) / 4;
 
-/** The label as drawn in a width × height frame, or null when it is not drawn (off screen, behind, too far away). */
-export function labelOnScreen(l: Label, camera: CameraShot, width: number, height: number): ScreenLabel | null {
+/**
+ * The label as drawn in a width × height frame, or null when it is not drawn (off screen, behind,
+ * too far away); `offScreen` keeps one outside the frame (framing a shot that must take it in).
+ */
+export function labelOnScreen(l: Label, camera: CameraShot, width: number, height: number, offScreen = false): ScreenLabel | null {
   const p = project(camera, l.anchor, width, height);
-  if (p.depth <= 0 || p.x < -200 || p.x > width + 200 || p.y < -100 || p.y > height + 100) return null;
+  if (p.depth <= 0 || (!offScreen && (p.x < -200 || p.x > width + 200 || p.y < -100 || p.y > height + 100))) return null;
   const min = minLabelPx(height);
   const px = l.size * pixelsPerUnit(camera, p.depth, height);
   if (px < HIDE_BELOW * min) return null;

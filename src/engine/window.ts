@@ -7,6 +7,9 @@ export const DRAW_WHOLE = 64;
 /** The most numbers of a wider vector a column shows (issue 14: 768 or 1024 as a window of at most 48). */
 export const WINDOW = 48;
 
+/** A window of a head's dimensions beside a 48-row column: a third of it, as the built-in model's 16 of 64. */
+export const HEAD_WINDOW = WINDOW / 3;
+
 /** A window of a vector's dimensions: which ones are drawn (ascending), of how many. */
 export interface DimWindow {
   dims: number[];

@@ -3,6 +3,7 @@
 
 import type { ExplainerContext } from "../../engine/explainer.js";
 import { type Bounds, type Grid, type Vec3 } from "../../engine/grid.js";
+import { type DimWindow, HEAD_WINDOW, spreadWindow } from "../../engine/window.js";
 import type { HeadRole } from "../../model/heads.js";
 import type { ModelSource } from "../../model/source.js";
 import { headId, layerId } from "../../trace/ids.js";
@@ -31,6 +32,8 @@ export interface Focus {
   /** Measured role of every head of the layer (null: none). */
   roles: (HeadRole | null)[];
   ids: { q: string; k: string; v: string; preatt: string; att: string; attY: string };
+  /** The head's dimensions drawn: all up to HEAD_WINDOW, else the HEAD_WINDOW where q, k and v vary most over the tokens. */
+  window: DimWindow;
 }
 
 export interface Arc {
@@ -43,6 +46,7 @@ export interface AttentionLayout {
   /** A tall frame: titles stand above or below what they name, not beside it. */
   portrait: boolean;
   T: number;
+  /** The head's dimensions drawn (all of them, or its window's). */
   hs: number;
   /** Distance between two token columns: wide enough for the longest word, horizontal. */
   pitch: number;
@@ -100,9 +104,10 @@ export function buildFocus(model: ModelSource, trace: Trace, layer: number, head
   for (let i = t - 1; i >= 0 && copy < 0; i--) if (trace.tokens[i] === trace.tokens[t]) copy = i;
   const measured = model.heads.filter((h) => h.layer === layer);
   const roles = Array.from({ length: c.nHead }, (_, h) => measured.find((x) => x.head === h)?.role ?? null);
+  const window = spreadWindow([ids.q, ids.k, ids.v].map((id) => trace.tensors[id]), HEAD_WINDOW);
   return {
     layer, head, t, word: trace.tokens[t], T, hs: c.dModel / c.nHead, nHead: c.nHead,
-    scores, weights, top, topWord: trace.tokens[top], topWeight: weights[top], copy, roles, ids,
+    scores, weights, top, topWord: trace.tokens[top], topWeight: weights[top], copy, roles, ids, window,
   };
 }
 

@@ -1,6 +1,7 @@
 // AttentionHead: one head of the trained model at work, scores, mask, softmax, the weighted sum and
 // every head of its layer (docs/explainers/AttentionHead.md).
 
+import { windowRecord } from "../../engine/window.js";
 import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
 import { direction, shotsFor } from "../../engine/camera.js";
@@ -30,12 +31,12 @@ const MARGIN = { top: 0.05, bottom: 0.17, side: 0.04 };
 
 function context(props: AttentionHeadProps, model: ModelSource): AttentionContext {
   checkLayerHead(model, props.layer, props.head);
-  const trace = promptTrace(model, props.prompt); // one head's vectors (64 numbers in GPT-2) and T × T grids draw whole
+  const trace = promptTrace(model, props.prompt); // a head's vectors through a window of 16 (context.ts), T × T grids whole
   const T = trace.tokens.length;
   const t = tokenIndex(props.focusToken, T, "props.focusToken");
   const focus = buildFocus(model, trace, props.layer, props.head, t);
   const aspect = props.width / props.height;
-  const layout = layoutAttention(T, focus.hs, focus.nHead, Math.max(...trace.tokens.map((w) => w.length)), t, focus.weights, aspect);
+  const layout = layoutAttention(T, focus.window.dims.length, focus.nHead, Math.max(...trace.tokens.map((w) => w.length)), t, focus.weights, aspect);
   const shots = shotsFor(layout.regions, aspect, MARGIN, VIEW);
   const reach = Math.hypot(...[0, 1, 2].map((i) => shots.scores.position[i] - shots.scores.target[i]));
   return assemble(ATTENTION_CHAPTERS, { T }, {
@@ -65,14 +66,17 @@ export const AttentionHead: Explainer<AttentionHeadProps, AttentionContext> = {
   traceHash: (ctx) => ctx.trace.hash,
   record: (ctx) => {
     const f = ctx.focus;
-    return { head: { layer: f.layer, head: f.head, token: f.t, word: f.word, role: f.roles[f.head], weights: f.weights, top: f.topWord } };
+    return {
+      head: { layer: f.layer, head: f.head, token: f.t, word: f.word, role: f.roles[f.head], weights: f.weights, top: f.topWord },
+      ...windowRecord({ head: f.window }, { head: "the head's dimensions in which q, k and v vary most over the prompt's tokens (scores use all of them)" }),
+    };
   },
   shownText: (ctx) => {
     const lang = ctx.props.captions === "zh" ? "zh" : "en";
     const captions = captionsText(ctx, lang);
     const labels = [
-      "queries", "keys", "values", "output", "scores", "weights from", "softmax", "later tokens: masked", "head", ...HEAD_ROLE_NAMES,
-      "查询 键 值 输出 分数 权重 来自 之后的词元：被遮住 第 个头", ...Object.values(ROLE_ZH), ...Object.values(ctx.focus.ids),
+      "queries", "keys", "values", "output", "scores", "weights from", "softmax", "later tokens: masked", "head", "of dims", ...HEAD_ROLE_NAMES,
+      "查询 键 值 输出 分数 权重 来自 之后的词元：被遮住 第 个头 维中的", ...Object.values(ROLE_ZH), ...Object.values(ctx.focus.ids),
     ];
     return [...ctx.trace.tokens, captions, ...labels].join(" ") + " 0123456789.-%·/√“”";
   },

@@ -3,7 +3,7 @@
 // tensor is T columns (tokens) of W cubes (features), or of a window of them for a wide model.
 
 import { type Box, type Bounds, boxBounds, CUBE, type Grid, gridBounds, union, type Vec3 } from "../../engine/grid.js";
-import { DRAW_WHOLE, type DimWindow, spreadWindow, WINDOW, wholeWindow } from "../../engine/window.js";
+import { DRAW_WHOLE, type DimWindow, HEAD_WINDOW, spreadWindow, WINDOW, wholeWindow } from "../../engine/window.js";
 import type { ModelConfig } from "../../model/config.js";
 import { headId, layerId } from "../../trace/ids.js";
 import type { Trace } from "../../trace/schema.js";
@@ -14,9 +14,6 @@ export interface LlmWindows {
   hidden: DimWindow;
   head: DimWindow;
 }
-
-/** A window of a head's dimensions beside a 48-row column: a third of it, as the built-in model's 16 of 64. */
-const HEAD_WINDOW = WINDOW / 3;
 
 /**
  * Every vector drawn whole when the model is at most DRAW_WHOLE wide; else, at the focus layer,

@@ -9,6 +9,7 @@ import { type LabelStyle, NOTE, type SceneBuilder, TITLE } from "../../../engine
 import type { CubeBlock } from "../../../engine/scene-types.js";
 import { hexToRgb } from "../../../layout/palette.js";
 import type { HeadRole } from "../../../model/heads.js";
+import { isPartial } from "../../../engine/window.js";
 import { headId } from "../../../trace/ids.js";
 import { type AttentionContext, GRID_TOP, PAIR } from "../context.js";
 
@@ -69,7 +70,7 @@ export function drawColumns(
   for (const t of tokens) {
     s.add(tensorBlock(ctx, {
       id: `${name}.${t}`, kind: "activation", tensor: focus.ids[name], grid: L.keys, place: (tt, j) => [L.colX(tt) + dx, j, 0],
-      tokens: [t], reveal, glow: glow(t), opacity: typeof opacity === "number" ? opacity : opacity(t),
+      tokens: [t], dims: focus.window.dims, reveal, glow: glow(t), opacity: typeof opacity === "number" ? opacity : opacity(t),
     }), 1);
   }
 }
@@ -82,7 +83,7 @@ export function drawQueries(
   const { layout: L, focus } = ctx;
   for (let t = 0; t < L.T; t++) {
     const u = smooth(fly(t));
-    const spec = { id: `q.${t}`, kind: "activation" as const, tensor: focus.ids.q, tokens: [t], reveal, glow: glow(t), opacity };
+    const spec = { id: `q.${t}`, kind: "activation" as const, tensor: focus.ids.q, tokens: [t], dims: focus.window.dims, reveal, glow: glow(t), opacity };
     const up = () => tensorBlock(ctx, { ...spec, grid: L.queriesUp, place: (tt, j) => [L.colX(tt), j, 0] });
     const row = () => tensorBlock(ctx, { ...spec, grid: L.queryRows, place: (tt, j) => [j, tt, 0] });
     s.add(u <= 0 ? up() : u >= 1 ? row() : between(up(), row(), u), 1);
@@ -173,7 +174,7 @@ export function drawScoreNumbers(s: SceneBuilder, ctx: AttentionContext, opacity
 export function gridTitle(s: SceneBuilder, ctx: AttentionContext, which: "scores" | "weights"): { id: string; lines: [string, string]; tensor: string } {
   const f = ctx.focus;
   return which === "scores"
-    ? { id: "title.grid", lines: [s.say("scores", "分数"), `q·k / √${ctx.layout.hs}`], tensor: f.ids.preatt }
+    ? { id: "title.grid", lines: [s.say("scores", "分数"), `q·k / √${f.hs}`], tensor: f.ids.preatt }
     : { id: "title.weights", lines: [s.say("weights", "权重"), s.say("softmax(scores)", "softmax(分数)")], tensor: f.ids.att };
 }
 
@@ -217,6 +218,14 @@ export function drawColumnTitle(s: SceneBuilder, ctx: AttentionContext, name: "k
     else s.tensorLabel("title.values", tensor, [-PAIR - 0.9, y, 0], "activation", opacity, LEFT, "v.0");
   } else if (L.portrait) s.tensorLabel("title.keys", tensor, [rightEdge(L), overColumns(L), 0], "activation", opacity, LEFT, `k.${L.T - 1}`);
   else s.tensorLabel("title.keys", tensor, [L.colX(L.T - 1) + PAIR + 0.9, y, 0], "activation", opacity, RIGHT, `k.${L.T - 1}`);
+  // a wide head drawn through its window: how many of its dimensions, under the title (over it on a tall frame)
+  const w = ctx.focus.window;
+  if (!isPartial(w)) return;
+  const text = s.say(`${w.dims.length} of ${w.of} dims`, `${w.of} 维中的 ${w.dims.length} 维`);
+  const at: Vec3 = name === "v"
+    ? (L.portrait ? [-PAIR - 0.5, L.wordY - 2.7, 0] : [-PAIR - 0.9, y - 1.4, 0])
+    : (L.portrait ? [rightEdge(L), overColumns(L) + 1.3, 0] : [L.colX(L.T - 1) + PAIR + 0.9, y - 1.4, 0]);
+  s.label(`window.${name}`, text, at, "activation", opacity, { ...NOTE, align: name === "v" ? (L.portrait ? "start" : "end") : (L.portrait ? "end" : "start") }, { of: `${name}.0` });
 }
 
 /** "queries": left of the first query column (`u` 0), then right-aligned above the query rows (`u` 1); on a tall frame over the columns, then under the rows. */
@@ -297,7 +306,7 @@ export function drawWeightedValues(s: SceneBuilder, ctx: AttentionContext, scale
     const k = 1 + (focus.weights[i] - 1) * smooth(scale);
     const u = smooth(slide(i));
     s.add(tensorBlock(ctx, {
-      id: `vw.${i}`, kind: "activation", tensor: focus.ids.v, grid: L.keys, place: (t, j) => [L.colX(t), j, 0], tokens: [i],
+      id: `vw.${i}`, kind: "activation", tensor: focus.ids.v, grid: L.keys, place: (t, j) => [L.colX(t), j, 0], tokens: [i], dims: focus.window.dims,
       reveal: () => k, offset: [(target - L.colX(i)) * u, 0, forward + LIFT * bump(u)], opacity,
     }), 1);
   }
@@ -309,13 +318,14 @@ export function drawWeightedValues(s: SceneBuilder, ctx: AttentionContext, scale
  */
 export function drawOutput(s: SceneBuilder, ctx: AttentionContext, reveal: (j: number) => number, opacity = 1, label = opacity, ghosts = 0): void {
   const { layout: L, focus, theme } = ctx;
-  const hs = L.hs;
-  const cells = Array.from({ length: hs }, (_, j) => j);
+  const cells = Array.from({ length: L.hs }, (_, j) => j);
   const shown = cells.some((j) => reveal(j) > 0);
   if (shown) {
+    // the head's slice of attY, through the head's window
+    const from = focus.head * focus.hs;
     s.add(tensorBlock(ctx, {
-      id: "output", kind: "activation", tensor: focus.ids.attY, grid: L.output, place: (_t, c) => [0, c - focus.head * hs, 0],
-      tokens: [focus.t], features: [focus.head * hs, (focus.head + 1) * hs], reveal: (_t, c) => reveal(c - focus.head * hs), opacity,
+      id: "output", kind: "activation", tensor: focus.ids.attY, grid: L.output, place: (_t, j) => [0, j, 0],
+      tokens: [focus.t], dims: focus.window.dims.map((d) => from + d), reveal: (_t, j) => reveal(j), opacity,
     }), 1);
   }
   const waiting = cells.filter((j) => reveal(j) < 1);

@@ -51,7 +51,7 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
     zh: "注意力头把前面词元的值按权重缩放后混合起来；它们的和就是这个头为这个词元传下去的信息。",
   },
   caption: (ctx, lang) => {
-    const { f, word, top, weight, topIndex } = say(ctx, lang);
+    const { f, word, top, weight, topIndex, drawn } = say(ctx, lang);
     const { t, head, hs, ids } = ctx.focus;
     const [v, y, H, n] = [tensorPart(ids.v, "activation"), tensorPart(ids.attY, "activation"), f.given(head), f.size(ids.v, 1)];
     // the head's output for the focus token: its slice of attY, smallest and largest number
@@ -64,7 +64,7 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
         self
           ? cue(undefined, "Arcs as thick as the weights: from “", word(), "”, most stays on itself (", weight(), ")")
           : cue(undefined, "Arcs as thick as the weights: from “", word(), "”, the thickest goes to ", ...top(), " (", weight(), ")"),
-        cue("scale", "Each token's value (", v, "), ", n, " numbers, is scaled by its weight"),
+        cue("scale", "Each token's value (", v, "), ", n, " numbers", ...drawn(), ", is scaled by its weight"),
         cue("sum", "They add up to head ", H, "'s output for “", word(), "” (", y, "): its ", n, " numbers run from ", lo, " to ", hi),
       ];
     }
@@ -72,7 +72,7 @@ export const mix: Chapter<AttentionContext, AttentionShape> = {
       self
         ? cue(undefined, "从 “", word(), "” 连向前面词元的弧，粗细按权重；大部分留在它自己身上（", weight(), "）")
         : cue(undefined, "从 “", word(), "” 出发的弧，粗细按权重：最粗的连到 ", ...top(), "（", weight(), "）"),
-      cue("scale", "每个词元的值（", v, "）有 ", n, " 个数，按它的权重缩放"),
+      cue("scale", "每个词元的值（", v, "）有 ", n, " 个数", ...drawn(), "，按它的权重缩放"),
       cue("sum", "相加就是第 ", H, " 个头对 “", word(), "” 的输出（", y, "）：", n, " 个数从 ", lo, " 到 ", hi),
     ];
   },

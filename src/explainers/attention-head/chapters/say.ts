@@ -26,5 +26,11 @@ export function say(ctx: AttentionContext, lang: "en" | "zh") {
     /** The token of the rank-th highest score of the focus row, and the score. */
     topScored: (rank = 0) => f.rankedWord(ids.preatt, [t], rank, t, lang, seen),
     score: (rank = 0) => f.ranked(ids.preatt, [t], rank, "value", seen),
+    /** ", 16 of them drawn" (in the language) after a head's size when its vectors are drawn through a window; nothing when whole. */
+    drawn: (): (string | CaptionPart)[] => {
+      const w = ctx.focus.window;
+      if (w.dims.length === w.of) return [];
+      return lang === "en" ? [", ", f.given(w.dims.length), " of them drawn"] : ["（画出其中 ", f.given(w.dims.length), " 个）"];
+    },
   };
 }

@@ -36,12 +36,12 @@ export const tokens: Chapter<AttentionContext, AttentionShape> = {
     zh: "提示词的每个词作为词元落到轨道上。注意力头在每个词元上方算出键（它能提供什么）和查询（它在找什么）。",
   },
   caption: (ctx, lang) => {
-    const { f } = say(ctx, lang);
+    const { f, drawn } = say(ctx, lang);
     const { ids } = ctx.focus;
     const [T, hs] = [f.size(ids.q, 0), f.size(ids.q, 1)];
     const [k, q] = [tensorPart(ids.k, "activation"), tensorPart(ids.q, "activation")];
     return lang === "en"
-      ? [cue(undefined, "Each of the ", T, " tokens gets a key (", k, ") and a query (", q, ") of ", hs, " numbers")]
-      : [cue(undefined, T, " 个词元各得到一个键（", k, "）和一个查询（", q, "），各 ", hs, " 个数")];
+      ? [cue(undefined, "Each of the ", T, " tokens gets a key (", k, ") and a query (", q, ") of ", hs, " numbers", ...drawn())]
+      : [cue(undefined, T, " 个词元各得到一个键（", k, "）和一个查询（", q, "），各 ", hs, " 个数", ...drawn())];
   },
 };

@@ -108,7 +108,9 @@ export function drawX(s: SceneBuilder, ctx: MatMulContext, j: number, along: num
   // beside the beads, or above them on a tall frame
   const [at, style] = layout.portrait ? [[-0.5, layout.xGap + 1.3 + dy, z] as Vec3, START] : [[-1.2, layout.xGap + dy, z] as Vec3, LEFT];
   s.label("label.x", s.say(`input x = “${pr.word}”`, `输入 x = “${pr.word}”`), at, "activation", opacity * named * (1 - u), style, { of: "x", sub: pr.ids.x });
-  windowNote(s, ctx, "inputs", [layout.x.cols + 0.3, layout.xGap + dy, z], opacity * named * (1 - u));
+  // at the beads' right end (above it on a tall frame, where the name stands too)
+  const note: Vec3 = layout.portrait ? [layout.x.cols - 0.5, layout.xGap + 1.3 + dy, z] : [layout.x.cols + 0.3, layout.xGap + dy, z];
+  windowNote(s, ctx, "inputs", note, opacity * named * (1 - u), layout.portrait ? "end" : "start");
 }
 
 /** Beside a row or rods drawn in part, "48 of 768 inputs" ("16 of 64 rows"); nothing when all are drawn. */
