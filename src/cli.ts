@@ -38,12 +38,15 @@ const COMMANDS: Record<string, Command> = {
   bench: { summary: "benchmarks (model, scene)", ...bench },
 };
 
+/** The command column of the help: the longest name and two spaces. */
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 2;
+
 const HELP = `abacus: explainer videos of a real tiny transformer
 
 Usage: abacus <command> [options]     (abacus <command> --help for details)
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join("\n")}`;
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)}${c.summary}`).join("\n")}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
