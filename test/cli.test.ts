@@ -8,7 +8,7 @@ describe("abacus CLI", () => {
   it("prints help for the command and each subcommand with exit 0", () => {
     const top = abacus(["--help"]);
     expect(top.code).toBe(0);
-    const commands = [...top.stdout.matchAll(/^  (\S+)( +)\S/gm)];
+    const commands = [...top.stdout.matchAll(/^ {2}(\S+)( +)\S/gm)];
     expect(commands.map((m) => m[1])).toEqual(expect.arrayContaining(["render", "compositions", "storyboard", "trace", "export", "bench"]));
     // every name stands apart from its summary, the longest ones too
     for (const m of commands) expect(m[2].length, m[1]).toBeGreaterThanOrEqual(2);
