@@ -26,13 +26,19 @@ export function measureFrame(s: SceneState, ctx: ExplainerContext): FrameMeasure
   const box: Rect = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
   const focus = new Set(s.focus);
   if (focus.size === 0) problems.push("no block in focus");
+  const depths: number[] = [];
   for (const b of s.blocks) {
     if (!focus.has(b.id)) continue;
     for (const c of blockCorners(b) ?? []) {
       const p = project(s.camera, c, w, h);
       grow(box, p.x, p.y);
+      depths.push(Math.hypot(...c.map((v, i) => v - s.camera.position[i])));
     }
   }
+  // the fog is a depth cue: what is in focus stands in front of its middle, never lost in it
+  const depth = depths.reduce((a, d) => a + d, 0) / depths.length;
+  const fogMid = (s.fog.near + s.fog.far) / 2;
+  if (depth > fogMid) problems.push(`focus stands ${Math.round(depth)} from the camera, deeper than the fog's middle ${Math.round(fogMid)}`);
   const blocksBottom = box.y1;
   let labelsBottom = -Infinity;
   for (const l of s.labels) {
@@ -68,4 +74,25 @@ export function measureFrame(s: SceneState, ctx: ExplainerContext): FrameMeasure
     }
   }
   return { box, problems };
+}
+
+/** Pairs of level labels of blocks in focus whose letters lie over one another, in words (rows of words fade out themselves when crowded). */
+export function labelOverlaps(s: SceneState, ctx: ExplainerContext): string[] {
+  const { width: w, height: h } = ctx.props;
+  const focus = new Set(s.focus);
+  const problems: string[] = [];
+  const named = s.labels.flatMap((l) => {
+    const p = labelOnScreen(l, s.camera, w, h);
+    return p && p.opacity >= 0.5 && l.of && focus.has(l.of) && l.angle === 0 && !/\.\d+$/.test(l.id) ? [{ l, r: labelRect(l, p) }] : [];
+  });
+  for (let i = 0; i < named.length; i++) {
+    for (let j = i + 1; j < named.length; j++) {
+      const [a, b] = [named[i].r, named[j].r];
+      const ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+      // the line box is 1.2 em; the letters fill about 0.9 em of it
+      const oy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) - 0.25 * (a.y1 - a.y0 + b.y1 - b.y0) / 2;
+      if (ox > 2 && oy > 2) problems.push(`labels ${named[i].l.id} "${named[i].l.text}" and ${named[j].l.id} "${named[j].l.text}" overlap`);
+    }
+  }
+  return problems;
 }

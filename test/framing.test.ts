@@ -9,13 +9,15 @@ import { sceneStateAt } from "../src/engine/scene-state.js";
 import { EXPLAINERS } from "../src/explainers/index.js";
 import { readModel } from "../src/model/files.js";
 import { describeScene } from "../src/cli/scene.js";
-import { measureFrame } from "./framing-rules.js";
+import { labelOverlaps, measureFrame } from "./framing-rules.js";
 import { popIns } from "./pop-in.js";
 
 const model = readModel();
 const SIZES = [[1920, 1080], [1280, 720], [1080, 1920]] as const;
 const mids = (ctx: ExplainerContext) => ctx.timeline.beats.map((b) => ({ beat: b.id, frame: b.from + Math.floor(b.durationInFrames / 2) }));
 const CJK = /[\u4e00-\u9fff]/;
+/** Explainers whose labels are known to touch (LLMExplainer: the weight panes' names run into the q, k, v names; tall frames stack the MLP's names too close): an open item, shown as a todo. */
+const OVERLAP_KNOWN = new Set(["LLMExplainer"]);
 
 describe.each(EXPLAINERS.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
   const build = (json: Record<string, unknown>): ExplainerContext => ex.context(ex.parse(json) as never, model) as ExplainerContext;
@@ -28,6 +30,18 @@ describe.each(EXPLAINERS.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
         expect(problems).toEqual([]);
       });
     }
+  }
+
+  for (const [width, height] of SIZES) {
+    const title = `keeps the names of the blocks in focus apart at the middle of every beat at ${width}x${height}`;
+    if (OVERLAP_KNOWN.has(ex.id)) {
+      it.todo(title);
+      continue;
+    }
+    it(title, () => {
+      const ctx = build({ width, height, captions: "en" });
+      expect(mids(ctx).flatMap(({ beat, frame }) => labelOverlaps(sceneStateAt(ex as never, ctx as never, frame), ctx).map((p) => `${beat} (frame ${frame}): ${p}`))).toEqual([]);
+    });
   }
 
   it("names blocks in focus that are drawn, and eases focus changes (recede moves at most 0.2 a frame)", () => {

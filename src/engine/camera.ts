@@ -28,6 +28,9 @@ const corners = (b: Bounds): Vec3[] => {
   return out;
 };
 
+/** How far a shot's camera stands from what it looks at. */
+export const shotDistance = (s: CameraShot): number => Math.hypot(...[0, 1, 2].map((i) => s.position[i] - s.target[i]));
+
 const shotAt = (target: Vec3, dir: Vec3, dist: number): CameraShot => ({
   target,
   position: [target[0] + dir[0] * dist, target[1] + dir[1] * dist, target[2] + dir[2] * dist],

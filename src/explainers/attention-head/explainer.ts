@@ -4,7 +4,7 @@
 import { windowRecord } from "../../engine/window.js";
 import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
-import { direction, shotsFor } from "../../engine/camera.js";
+import { direction, shotDistance, shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
 import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
@@ -38,7 +38,7 @@ function context(props: AttentionHeadProps, model: ModelSource): AttentionContex
   const aspect = props.width / props.height;
   const layout = layoutAttention(T, focus.window.dims.length, focus.nHead, Math.max(...trace.tokens.map((w) => w.length)), t, focus.weights, aspect);
   const shots = shotsFor(layout.regions, aspect, MARGIN, VIEW);
-  const reach = Math.hypot(...[0, 1, 2].map((i) => shots.scores.position[i] - shots.scores.target[i]));
+  const reach = shotDistance(shots.scores);
   return assemble(ATTENTION_CHAPTERS, { T }, {
     props,
     ...tensorSource(THEMES[props.theme], trace.tensors, CUBE),

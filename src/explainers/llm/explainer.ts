@@ -2,7 +2,7 @@
 
 import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
-import { shotsFor } from "../../engine/camera.js";
+import { shotDistance, shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
 import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
@@ -24,6 +24,9 @@ import { nextScores } from "../next-scores.js";
 import { vocabWords } from "../../model/tokenizer.js";
 import { LLM_DEFAULTS, LLM_FIELD_DOCS, type LlmProps, LlmPropsSchema, parseLlmProps } from "./props.js";
 
+/** The overview camera's distance, in overview widths, up to which the fog stays where it is. */
+const FOG_REACH = 1.1;
+
 /** Why each window holds the dimensions it does (llmWindows). */
 const WINDOW_WHY = {
   model: "the residual stream's dimensions in which the prompt's tokens differ most after the focus layer (variance of l<L>.resid2 over the tokens)",
@@ -40,15 +43,19 @@ export function llmContextFromTrace(props: LlmProps, trace: Trace, vocab: readon
   const theme = THEMES[props.theme];
   const scores = nextScores(trace);
   const span = layout.regions.overview.max[0] - layout.regions.overview.min[0];
+  const shots = shotsFor(layout.regions, props.width / props.height);
+  // the fog is set for a landscape overview; a tall frame stands the overview camera farther
+  // back (the model's width must fit a narrow frame), so the fog recedes with it
+  const reach = Math.max(1, shotDistance(shots.overview) / (span * FOG_REACH));
   return assemble(LLM_CHAPTERS, { T, nLayer: trace.model.nLayer }, {
     props,
     ...tensorSource(theme, { ...trace.tensors, ...scores.tensors }, CUBE),
     words: { tokens: trace.tokens, vocab },
     ids: scores.ids,
     scores,
-    shots: shotsFor(layout.regions, props.width / props.height),
+    shots,
     orbitDegrees: 10,
-    fog: { near: span * 0.9, far: span * 2.6 },
+    fog: { near: span * 0.9 * reach, far: span * 2.6 * reach },
     trace,
     layout,
     layer: props.focusLayer,

@@ -2,7 +2,7 @@
 
 import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
-import { direction, shotsFor } from "../../engine/camera.js";
+import { direction, shotDistance, shotsFor } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
 import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
@@ -41,7 +41,7 @@ function context(props: MatMulProps, model: ModelSource): MatMulContext {
   const { inputs, rods } = product.window;
   const layout = layoutMatMul(inputs.dims.length, rods.dims.length, product.T, t, props.width / props.height);
   const shots = shotsFor(layout.regions, props.width / props.height, MARGIN, VIEW);
-  const reach = Math.hypot(...[0, 1, 2].map((i) => shots.whole.position[i] - shots.whole.target[i]));
+  const reach = shotDistance(shots.whole);
   return assemble(MATMUL_CHAPTERS, { hs: rods.dims.length, C: inputs.dims.length }, {
     props,
     ...tensorSource(THEMES[props.theme], { ...trace.tensors, ...tensors }, CUBE),

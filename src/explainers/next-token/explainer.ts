@@ -2,7 +2,7 @@
 
 import { captionsText } from "../../engine/cues.js";
 import { tensorSource } from "../../engine/blocks.js";
-import { type CameraShot, direction, FRAME_MARGIN, frameRegion } from "../../engine/camera.js";
+import { type CameraShot, direction, FRAME_MARGIN, frameRegion, shotDistance } from "../../engine/camera.js";
 import { assemble } from "../../engine/context.js";
 import { smooth } from "../../engine/easing.js";
 import type { Explainer } from "../../engine/explainer.js";
@@ -44,7 +44,7 @@ function context(props: NextTokenProps, model: ModelSource): NextTokenContext {
   const aspect = props.width / props.height;
   const shots: Record<string, CameraShot> = {};
   for (const [name, boxes] of Object.entries(layout.regions)) shots[name] = frameRegion(boxes, aspect, FRAME_MARGIN, name.startsWith("step") ? STEP_VIEW : ROW_VIEW);
-  const reach = Math.max(...Object.values(shots).map((s) => Math.hypot(...[0, 1, 2].map((i) => s.position[i] - s.target[i]))));
+  const reach = Math.max(...Object.values(shots).map(shotDistance));
   const chapters = chaptersFor(n, props.steps);
   return assemble(chapters, { T0: gen.prompt.length, n }, {
     props,
