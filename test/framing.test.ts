@@ -16,8 +16,8 @@ const model = readModel();
 const SIZES = [[1920, 1080], [1280, 720], [1080, 1920]] as const;
 const mids = (ctx: ExplainerContext) => ctx.timeline.beats.map((b) => ({ beat: b.id, frame: b.from + Math.floor(b.durationInFrames / 2) }));
 const CJK = /[\u4e00-\u9fff]/;
-/** Explainers whose labels are known to touch (LLMExplainer: the weight panes' names run into the q, k, v names; tall frames stack the MLP's names too close): an open item, shown as a todo. */
-const OVERLAP_KNOWN = new Set(["LLMExplainer"]);
+/** Explainers and sizes whose names are known to touch, an open item shown as a todo: LLMExplainer at 1080x1920 (the MLP beat's four names, in a row two heights deep, are wider than their columns; "layer 0" meets resid2's name in the depth beat). */
+const OVERLAP_KNOWN = new Set(["LLMExplainer 1080x1920"]);
 
 describe.each(EXPLAINERS.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
   const build = (json: Record<string, unknown>): ExplainerContext => ex.context(ex.parse(json) as never, model) as ExplainerContext;
@@ -34,7 +34,7 @@ describe.each(EXPLAINERS.map((ex) => [ex.id, ex] as const))("%s", (_id, ex) => {
 
   for (const [width, height] of SIZES) {
     const title = `keeps the names of the blocks in focus apart at the middle of every beat at ${width}x${height}`;
-    if (OVERLAP_KNOWN.has(ex.id)) {
+    if (OVERLAP_KNOWN.has(`${ex.id} ${width}x${height}`)) {
       it.todo(title);
       continue;
     }

@@ -67,7 +67,7 @@ export const attention: Chapter<LlmContext, LlmShape> = {
       }), qkv[0], headId(L, H, name), g[name]);
       const slab = layout.slabs[j];
       s.box(slab.id, "weight", slab.center, slab.size, ln1 > 0 ? base * 2 + 0.35 * qkvActive : 0, theme.accents.weight);
-      if (ln1 > 0) s.label(`label.${slab.id}`, s.say("weights", "权重"), [slab.center[0], slab.center[1] + hs / 2 + 1.1, 0], "weight", smooth(ln1), NOTE, { sub: `W${name}`, of: name });
+      if (ln1 > 0) s.label(`label.${slab.id}`, s.say("weights", "权重"), [slab.center[0], slab.center[1] + hs / 2 - 0.9, 0], "weight", smooth(ln1), NOTE, { sub: `W${name}`, of: name });
     });
     windowNote(s, ctx, "head", g.v, smooth(Math.min(1, qkv[0] * 1.5)));
     const scores = P("scores");
