@@ -4,7 +4,7 @@ import type { ExplainerContext } from "../src/engine/explainer.js";
 import { blockCorners, SAFE } from "../src/engine/framing.js";
 import { project } from "../src/engine/project.js";
 import type { SceneState } from "../src/engine/scene-types.js";
-import { captionBand, cardBottom, labelOnScreen, labelRect, MAX_LABEL_TILT, minLabelPx, minSubPx, type Rect, titleBottom } from "../src/engine/screen.js";
+import { captionBand, cardBottom, labelOnScreen, labelRect, MAX_LABEL_TILT, minLabelPx, minSubPx, type Rect, rowOf, titleBottom } from "../src/engine/screen.js";
 
 export interface FrameMeasure {
   /** The box around the blocks in focus and their labels, in pixels. */
@@ -83,7 +83,7 @@ export function labelOverlaps(s: SceneState, ctx: ExplainerContext): string[] {
   const problems: string[] = [];
   const named = s.labels.flatMap((l) => {
     const p = labelOnScreen(l, s.camera, w, h);
-    return p && p.opacity >= 0.5 && l.of && focus.has(l.of) && l.angle === 0 && !/\.\d+$/.test(l.id) ? [{ l, r: labelRect(l, p) }] : [];
+    return p && p.opacity >= 0.5 && l.of && focus.has(l.of) && l.angle === 0 && rowOf(l.id) === null ? [{ l, r: labelRect(l, p) }] : [];
   });
   for (let i = 0; i < named.length; i++) {
     for (let j = i + 1; j < named.length; j++) {

@@ -126,7 +126,7 @@ export function titleBottom(text: string, width: number, height: number, top = T
 export const cardBottom = (c: Pick<Card, "y" | "size" | "lines">) => c.y + c.size * (1.5 * c.lines.length + 1.2);
 
 /** The row a label belongs to, for labels numbered in a row ("token.3" → "token"); null for others. */
-const rowOf = (id: string) => (/\.\d+$/.test(id) ? id.slice(0, id.lastIndexOf(".")) : null);
+export const rowOf = (id: string) => (/\.\d+$/.test(id) ? id.slice(0, id.lastIndexOf(".")) : null);
 
 /**
  * Words and numbers in a row (token words under their cubes, values over bars) that would overlap
